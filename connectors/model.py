@@ -1,0 +1,64 @@
+"""Neutral value objects that connectors hand to the scanners.
+
+They carry names, types and sampled values, nothing about personal data.
+Sampled values only live in memory for the duration of one classification.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ValueKind(StrEnum):
+    """How a column stores its values, independent of the dialect."""
+
+    TEXT = "text"
+    INTEGER = "integer"
+    DECIMAL = "decimal"
+    DATE = "date"
+    DATETIME = "datetime"
+    TIME = "time"
+    BOOLEAN = "boolean"
+    BINARY = "binary"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class ColumnInfo:
+    """One column of a dataset: its name, its declared type and its kind."""
+
+    name: str
+    type_name: str
+    kind: ValueKind
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """A table, view, file or sheet, as listed by a connector."""
+
+    source: str
+    name: str
+    kind: str  # "table" | "view" | "file" | "sheet"
+    columns: tuple[ColumnInfo, ...]
+    row_count: int | None = None
+    row_count_exact: bool = False
+
+
+@dataclass(frozen=True)
+class ColumnSample:
+    """The sampled non-null values of one column, plus how many were NULL."""
+
+    column: ColumnInfo
+    values: tuple[object, ...]
+    nulls: int = 0
+
+
+@dataclass(frozen=True)
+class DatasetSample:
+    """A sample of rows of one dataset, pivoted into columns."""
+
+    dataset: DatasetInfo
+    rows_sampled: int
+    method: str
+    columns: tuple[ColumnSample, ...] = field(default_factory=tuple)

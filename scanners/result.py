@@ -1,0 +1,101 @@
+"""The result model of one scan: what every report writer renders.
+
+Plain frozen dataclasses, already masked: nothing in here may hold a raw
+sample value, so a writer cannot leak one by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PiiMatch:
+    """One personal-data type held by a column."""
+
+    type: str
+    confidence: float
+    match_ratio: float
+
+
+@dataclass(frozen=True)
+class ColumnResult:
+    """How one column was classified, and why."""
+
+    name: str
+    sampled: int
+    pii: tuple[PiiMatch, ...] = ()
+    evidence: tuple[str, ...] = ()  # masked examples only
+    reasons: tuple[str, ...] = ()  # e.g. "TH_NATIONAL_ID: recognizer ratio 0.97; name prior 'cid'"
+
+
+@dataclass(frozen=True)
+class DatasetResult:
+    """One scanned dataset (table, view, file or sheet)."""
+
+    source: str
+    name: str
+    kind: str
+    row_count: int | None
+    register_id: str | None = None
+    columns: tuple[ColumnResult, ...] = ()
+    error: str | None = None
+
+    @property
+    def pii_types(self) -> frozenset[str]:
+        return frozenset(match.type for column in self.columns for match in column.pii)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing someone must act on (SPEC §8 ``findings[]``)."""
+
+    id: str
+    type: str
+    severity: str  # "low" | "medium" | "high" | "critical"
+    source: str
+    dataset: str | None
+    columns: tuple[str, ...]
+    count: int | None
+    register_id: str | None
+    owner: str | None
+    principal: str | None
+    privileges: tuple[str, ...]
+    law: str
+    message_th: str
+    message_en: str
+    remediation: str | None = None
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """Whether a source could be scanned, and how many datasets it had."""
+
+    name: str
+    status: str  # "ok" | "error"
+    error: str | None
+    datasets: int
+
+
+@dataclass(frozen=True)
+class ScanInfo:
+    """Identity and timing of one scan."""
+
+    id: str
+    started_at: str  # ISO 8601, UTC
+    finished_at: str
+    tool_version: str
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    """Everything one scan produced."""
+
+    scan: ScanInfo
+    sources: tuple[SourceStatus, ...] = ()
+    datasets: tuple[DatasetResult, ...] = ()
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.type == "SCAN_ERROR" for f in self.findings)
