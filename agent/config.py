@@ -1,0 +1,115 @@
+"""Configuration models (SPEC §4), validated strictly with pydantic.
+
+Every model forbids unknown keys and describes every field, so a typo in a
+config file is an error with a line number, never a silently ignored key.
+Secrets are not stored here: ``password_env`` names the environment variable
+that holds them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from agent.schedule_spec import parse_schedule
+
+REPORT_FORMATS = ("json", "html", "csv", "xlsx")
+SOURCE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
+
+
+class StrictModel(BaseModel):
+    """A model that rejects unknown keys and is immutable once validated."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class AgentSettings(StrictModel):
+    state: str = Field(
+        "sqlite:///pdpa-agent-state.db", description="SQLAlchemy URL of the agent's own store"
+    )
+    schedule: str = Field("every day at 02:00", description="When `pdpa-agent run` scans")
+    executor: Literal["local", "celery"] = Field("local", description="Where datasets are scanned")
+    workers: int = Field(2, ge=1, le=256, description="Parallel scan processes")
+    broker: str | None = Field(None, description="Celery broker URL (executor = celery)")
+
+    @field_validator("schedule")
+    @classmethod
+    def _schedule_parses(cls, value: str) -> str:
+        parse_schedule(value)
+        return value
+
+
+class DetectionSettings(StrictModel):
+    sample_rows: int = Field(1000, ge=1, le=1_000_000, description="Rows sampled per dataset")
+    min_match_ratio: float = Field(
+        0.2, gt=0.0, le=1.0, description="Share of non-empty sampled values that must match"
+    )
+    languages: list[Literal["th", "en"]] = Field(
+        default_factory=lambda: ["th", "en"], min_length=1, description="Detection languages"
+    )
+
+
+class SourceBase(StrictModel):
+    name: str = Field(pattern=SOURCE_NAME_PATTERN, description="Unique source name")
+    include: list[str] = Field(default_factory=list, description="Globs on dataset names")
+    exclude: list[str] = Field(default_factory=list, description="Globs on dataset names")
+    zone: str | None = Field(None, description="Which workers may scan this source")
+    password_env: str | None = Field(
+        None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", description="Env var holding the password"
+    )
+
+
+class DatabaseSource(SourceBase):
+    kind: Literal["database"]
+    url: str = Field(min_length=1, description="SQLAlchemy URL, without the password")
+    statement_timeout_s: float = Field(
+        60.0, gt=0, le=86_400, description="Per-statement timeout on the scanned database"
+    )
+
+
+class FilesSource(SourceBase):
+    kind: Literal["files"]
+    path: str = Field(min_length=1, description="Local or mounted folder, or smb://host/share")
+    include: list[str] = Field(default_factory=lambda: ["**/*"], description="Globs on paths")
+
+
+Source = Annotated[DatabaseSource | FilesSource, Field(discriminator="kind")]
+
+
+class PathSettings(StrictModel):
+    path: str = Field(min_length=1, description="File path, relative to the config file")
+
+
+class ErasureSettings(PathSettings):
+    grace_days: int = Field(30, ge=0, le=3650, description="Days allowed to honour a request")
+
+
+class EmailSettings(StrictModel):
+    smtp_url: str = Field(pattern=r"^smtps?://", description="smtp://host:port or smtps://…")
+    sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="From address")
+    password_env: str | None = Field(None, description="Env var holding the SMTP password")
+
+
+class ReportSettings(StrictModel):
+    out_dir: str = Field("reports", description="Where reports are written")
+    formats: list[Literal["json", "html", "csv", "xlsx"]] = Field(
+        default_factory=lambda: list(REPORT_FORMATS), min_length=1
+    )
+    language: Literal["th", "en"] = Field("th", description="Language of report text")
+    email: EmailSettings | None = None
+
+
+class Config(StrictModel):
+    agent: AgentSettings = Field(default_factory=AgentSettings)
+    detection: DetectionSettings = Field(default_factory=DetectionSettings)
+    sources: list[Source] = Field(default_factory=list)
+    register_: PathSettings | None = Field(None, alias="register", description="Register file")
+    access: PathSettings | None = None
+    erasure: ErasureSettings | None = None
+    reports: ReportSettings = Field(default_factory=ReportSettings)
+
+    @property
+    def register(self) -> PathSettings | None:
+        """The ``[register]`` table (named with a trailing _ inside pydantic)."""
+        return self.register_
