@@ -7,7 +7,6 @@ resolves every relative path against the config file's folder.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,15 +56,12 @@ def load_config(path: Path) -> LoadedConfig:
     except ValidationError as exc:
         raise ConfigProblems(validation_problems(exc, document.problem)) from None
     problems = []
-    names = Counter(source.name for source in config.sources)
+    seen: set[str] = set()
     for index, source in enumerate(config.sources):
-        if names[source.name] > 1:
-            problems.append(
-                document.problem(
-                    ("sources", index, "name"), f"duplicate source name {source.name!r}"
-                )
-            )
-            names[source.name] = 0  # report each duplicate once
+        if source.name in seen:
+            where = ("sources", index, "name")
+            problems.append(document.problem(where, f"duplicate source name {source.name!r}"))
+        seen.add(source.name)
     loaded = LoadedConfig(config=config, path=path.resolve())
     for index, source in enumerate(config.sources):
         if isinstance(source, FilesSource) and not source.path.startswith("smb://"):

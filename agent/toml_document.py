@@ -102,6 +102,8 @@ def validation_problems(
     problems = []
     for item in error.errors(include_url=False, include_input=False):
         loc = tuple(part for part in item["loc"] if not _is_union_tag(part))
+        if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            loc = (*loc, "kind")
         field = ".".join(str(p) for p in (*prefix, *loc)) or "(top level)"
         message = item["msg"]
         if item["type"] == "extra_forbidden":

@@ -31,6 +31,7 @@ class ColumnInfo:
     name: str
     type_name: str
     kind: ValueKind
+    free_text: bool = False  # prose (a document's content), not one value per cell
 
 
 @dataclass(frozen=True)

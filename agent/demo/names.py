@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
+def _words(text: str) -> tuple[str, ...]:
+    """Whitespace-separated words of a block of text, in order."""
+    return tuple(text.split())
+
+
 # (Thai, romanised) pairs.
 MALE_FIRST: tuple[tuple[str, str], ...] = (
     ("ธนากร", "Thanakorn"),
@@ -102,9 +108,11 @@ SURNAMES: tuple[tuple[str, str], ...] = (
     ("กาญจนวิไล", "Kanchanawilai"),
 )
 
-NICKNAMES: tuple[str, ...] = (
-    "ploy", "bank", "ton", "aom", "noey", "mint", "beam", "fah", "golf", "nan",
-    "pang", "tle", "boss", "kwan", "praew", "jay", "new", "pooh", "oat", "fern",
+NICKNAMES = _words(
+    """
+    ploy bank ton aom noey mint beam fah golf nan
+    pang tle boss kwan praew jay new pooh oat fern
+    """
 )
 
 MALE_TITLE = "นาย"
@@ -153,22 +161,27 @@ LOCALITIES: tuple[Locality, ...] = (
 )
 
 # Province names used by the aggregate (non-personal) branch_sales table.
-BRANCH_PROVINCES: tuple[str, ...] = (
-    "กรุงเทพมหานคร", "นนทบุรี", "ปทุมธานี", "สมุทรปราการ", "ชลบุรี", "เชียงใหม่",
-    "ขอนแก่น", "นครราชสีมา", "ภูเก็ต", "สงขลา", "อุดรธานี", "พระนครศรีอยุธยา",
+BRANCH_PROVINCES = _words(
+    """
+    กรุงเทพมหานคร นนทบุรี ปทุมธานี สมุทรปราการ ชลบุรี เชียงใหม่
+    ขอนแก่น นครราชสีมา ภูเก็ต สงขลา อุดรธานี พระนครศรีอยุธยา
+    """
 )
 
-ENGLISH_FIRST: tuple[str, ...] = (
-    "Oliver", "Amelia", "Harriet", "Lukas", "Sophie", "Matteo", "Clara", "Henrik",
-    "Isla", "Jonas", "Margot", "Felix", "Elena", "Rowan", "Ingrid", "Tobias",
-    "Chloe", "Marcus", "Freya", "Dominic", "Annika", "Julien", "Beatrix", "Callum",
+ENGLISH_FIRST = _words(
+    """
+    Oliver Amelia Harriet Lukas Sophie Matteo Clara Henrik
+    Isla Jonas Margot Felix Elena Rowan Ingrid Tobias
+    Chloe Marcus Freya Dominic Annika Julien Beatrix Callum
+    """
 )
 
-ENGLISH_LAST: tuple[str, ...] = (
-    "Hartley", "Brennan", "Kowalczyk", "Lindqvist", "Moreau", "Fairbanks", "Schenk",
-    "Ashworth", "Delacroix", "Pemberton", "Vogelsang", "Okonkwo", "Castellano",
-    "Whitcombe", "Rasmussen", "Thornbury", "Bergmann", "Lachance", "Holloway",
-    "Marchetti", "Nieminen", "Abernathy", "Drummond", "Falkenrath",
+ENGLISH_LAST = _words(
+    """
+    Hartley Brennan Kowalczyk Lindqvist Moreau Fairbanks Schenk Ashworth
+    Delacroix Pemberton Vogelsang Okonkwo Castellano Whitcombe Rasmussen Thornbury
+    Bergmann Lachance Holloway Marchetti Nieminen Abernathy Drummond Falkenrath
+    """
 )
 
 
@@ -191,33 +204,35 @@ COUNTRIES: tuple[Country, ...] = (
 )
 
 # Company name stems for the suppliers table (juristic persons, not people).
-COMPANY_STEMS: tuple[str, ...] = (
-    "สยามอาหารแปรรูป", "ไทยเครื่องดื่มสากล", "รุ่งอรุณบรรจุภัณฑ์", "เกษตรพัฒนาโภคภัณฑ์",
-    "ศรีนครขนส่ง", "ทองไทยเทรดดิ้ง", "เจริญกิจเคมีภัณฑ์", "ชัยพฤกษ์พลาสติก",
-    "อุดมสุขซัพพลาย", "บางกอกกระดาษ", "นครชัยอุตสาหกรรม", "ไพศาลโลจิสติกส์",
-    "มหาชัยซีฟู้ด", "พนาสณฑ์ผลไม้", "สุวรรณภูมิคลังสินค้า", "ลานนาหัตถกรรม",
-    "อันดามันเกลือทะเล", "อีสานข้าวหอม", "ธาราน้ำแร่", "สามพรานนมสด",
+COMPANY_STEMS = _words(
+    """
+    สยามอาหารแปรรูป ไทยเครื่องดื่มสากล รุ่งอรุณบรรจุภัณฑ์ เกษตรพัฒนาโภคภัณฑ์ ศรีนครขนส่ง
+    ทองไทยเทรดดิ้ง เจริญกิจเคมีภัณฑ์ ชัยพฤกษ์พลาสติก อุดมสุขซัพพลาย บางกอกกระดาษ
+    นครชัยอุตสาหกรรม ไพศาลโลจิสติกส์ มหาชัยซีฟู้ด พนาสณฑ์ผลไม้ สุวรรณภูมิคลังสินค้า
+    ลานนาหัตถกรรม อันดามันเกลือทะเล อีสานข้าวหอม ธาราน้ำแร่ สามพรานนมสด
+    """
 )
-COMPANY_ROMAN: tuple[str, ...] = (
-    "siamfood", "thaibeverage-intl", "rungarun-pack", "kaset-pattana", "srinakorn-express",
-    "thongthai-trading", "charoenkit-chem", "chaiyapruek-plastic", "udomsuk-supply",
-    "bangkok-paper", "nakornchai-ind", "paisal-logistics", "mahachai-seafood",
-    "panasont-fruit", "suvarnabhumi-wh", "lanna-craft", "andaman-salt", "isan-rice",
-    "thara-mineral", "sampran-dairy",
+COMPANY_ROMAN = _words(
+    """
+    siamfood thaibeverage-intl rungarun-pack kaset-pattana srinakorn-express
+    thongthai-trading charoenkit-chem chaiyapruek-plastic udomsuk-supply bangkok-paper
+    nakornchai-ind paisal-logistics mahachai-seafood panasont-fruit suvarnabhumi-wh
+    lanna-craft andaman-salt isan-rice thara-mineral sampran-dairy
+    """
 )
 
-# (Thai product base, English product base, unit) for the products table.
-PRODUCTS: tuple[tuple[str, str, str], ...] = (
-    ("น้ำดื่มตราช้าง", "Elephant Drinking Water", "600 มล."),
-    ("ข้าวหอมมะลิทุ่งทอง", "Thung Thong Jasmine Rice", "5 กก."),
-    ("น้ำปลาแท้ตราปลาทอง", "Golden Fish Fish Sauce", "700 มล."),
-    ("บะหมี่กึ่งสำเร็จรูปรสต้มยำ", "Tom Yum Instant Noodles", "60 ก."),
-    ("นมถั่วเหลืองสูตรหวานน้อย", "Low Sugar Soy Milk", "300 มล."),
-    ("กาแฟคั่วบดดอยสูง", "Highland Ground Coffee", "250 ก."),
-    ("สบู่สมุนไพรขมิ้น", "Turmeric Herbal Soap", "100 ก."),
-    ("ผงซักฟอกสูตรเข้มข้น", "Concentrated Detergent", "900 ก."),
-    ("น้ำมันพืชตรานกยูง", "Peacock Vegetable Oil", "1 ลิตร"),
-    ("ทิชชู่ม้วนนุ่มพิเศษ", "Extra Soft Toilet Tissue", "6 ม้วน"),
-    ("ขนมปังโฮลวีท", "Whole Wheat Bread", "480 ก."),
-    ("ซอสหอยนางรม", "Oyster Sauce", "300 มล."),
+# (Thai name, English name, Thai unit, English unit) for the products table.
+PRODUCTS: tuple[tuple[str, str, str, str], ...] = (
+    ("น้ำดื่มตราช้าง", "Elephant Drinking Water", "600 มล.", "600 ml"),
+    ("ข้าวหอมมะลิทุ่งทอง", "Thung Thong Jasmine Rice", "5 กก.", "5 kg"),
+    ("น้ำปลาแท้ตราปลาทอง", "Golden Fish Fish Sauce", "700 มล.", "700 ml"),
+    ("บะหมี่กึ่งสำเร็จรูปรสต้มยำ", "Tom Yum Instant Noodles", "60 ก.", "60 g"),
+    ("นมถั่วเหลืองสูตรหวานน้อย", "Low Sugar Soy Milk", "300 มล.", "300 ml"),
+    ("กาแฟคั่วบดดอยสูง", "Highland Ground Coffee", "250 ก.", "250 g"),
+    ("สบู่สมุนไพรขมิ้น", "Turmeric Herbal Soap", "100 ก.", "100 g"),
+    ("ผงซักฟอกสูตรเข้มข้น", "Concentrated Detergent", "900 ก.", "900 g"),
+    ("น้ำมันพืชตรานกยูง", "Peacock Vegetable Oil", "1 ลิตร", "1 l"),
+    ("ทิชชู่ม้วนนุ่มพิเศษ", "Extra Soft Toilet Tissue", "6 ม้วน", "6 rolls"),
+    ("ขนมปังโฮลวีท", "Whole Wheat Bread", "480 ก.", "480 g"),
+    ("ซอสหอยนางรม", "Oyster Sauce", "300 มล.", "300 ml"),
 )

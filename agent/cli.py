@@ -1,0 +1,176 @@
+"""The ``pdpa-agent`` command line (SPEC §3): parse, dispatch, map errors to exit codes.
+
+Exit codes: 0 success; 1 findings at or above ``--fail-on``; 2 usage or
+configuration error (one line, no traceback); 3 the scan completed but a
+source or dataset failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from agent import __version__
+from agent.config_loader import LoadedConfig, find_config, load_config
+from agent.problems import ConfigProblems
+from connectors.errors import PdpaAgentError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pdpa-agent", description="Thai PDPA personal-data scanner")
+    parser.add_argument("--version", action="version", version=f"pdpa-agent {__version__}")
+    parser.add_argument("-c", "--config", help="config file (default ./pdpa-agent.toml)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    scan = commands.add_parser("scan", help="one discovery scan now")
+    scan.add_argument("--source", action="append", default=[], help="only this source (repeatable)")
+    scan.add_argument("--out", help="report folder (default: reports.out_dir)")
+    scan.add_argument("--format", help="comma-separated: json,html,csv,xlsx")
+    scan.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 on findings at this severity")
+
+    detect = commands.add_parser("detect", help="detect personal data in free text")
+    detect.add_argument("path", nargs="?", default="-", help="file, or - for standard input")
+    detect.add_argument("--jsonl", action="store_true", help='input lines are {"id", "text"}')
+
+    demo = commands.add_parser("demo", help="build the demo organisation and scan it")
+    demo.add_argument("--out", default="pdpa-demo", help="folder for the demo and its reports")
+
+    commands.add_parser("check-config", help="validate config, register and access list")
+    return parser
+
+
+def _formats(text: str | None, default: Sequence[str]) -> list[str]:
+    from reports import FORMATS
+
+    if text is None:
+        return list(default)
+    formats = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise PdpaAgentError(
+            f"--format: unknown format(s) {unknown or text!r}; use {','.join(FORMATS)}"
+        )
+    return formats
+
+
+def _load(args: argparse.Namespace) -> LoadedConfig:
+    return load_config(find_config(args.config))
+
+
+def cmd_scan(args: argparse.Namespace, loaded: LoadedConfig | None = None) -> int:
+    from agent.progress import Progress
+    from agent.runner import ScanPlan, run_scan, select_sources
+    from agent.summary import summary_lines
+    from agent.user_files import load_register_for
+    from reports import write_reports
+    from scanners.checks.catalogue import SEVERITY_RANK
+    from scanners.engine import DetectionEngine
+
+    loaded = loaded or _load(args)
+    config = loaded.config
+    formats = _formats(args.format, config.reports.formats)
+    out_dir = Path(args.out) if args.out else loaded.resolve(config.reports.out_dir)
+    plan = ScanPlan(loaded, select_sources(loaded, args.source), load_register_for(loaded))
+    started = time.monotonic()
+    engine = DetectionEngine(config.detection.languages)
+    result = run_scan(plan, engine, Progress())
+    written = write_reports(result, out_dir, formats, config.reports.language)
+    print("\n".join(summary_lines(result, written, time.monotonic() - started)))
+    if result.failed:
+        return EXIT_INCOMPLETE
+    if args.fail_on and any(
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in result.findings
+    ):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def cmd_detect(args: argparse.Namespace) -> int:
+    from agent.detect_command import detect_jsonl, detect_text, read_input
+    from scanners.engine import DetectionEngine
+
+    text = read_input(args.path)
+    engine = DetectionEngine()
+    if args.jsonl:
+        detect_jsonl(engine, text, sys.stdout, args.path)
+    else:
+        detect_text(engine, text, sys.stdout)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from agent.demo import build_demo
+
+    out = Path(args.out)
+    paths = build_demo(out / "demo-org")
+    print(f"demo organisation written to {paths.root}")
+    scan_args = argparse.Namespace(source=[], out=str(out), format=None, fail_on=None)
+    return cmd_scan(scan_args, load_config(paths.config))
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    from agent.user_files import check_all
+
+    problems, summary = check_all(find_config(args.config))
+    for problem in problems:
+        print(problem)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        print(f"{len(errors)} problem(s) found", file=sys.stderr)
+        return EXIT_USAGE
+    print(summary)
+    return EXIT_OK
+
+
+COMMANDS = {
+    "scan": cmd_scan,
+    "detect": cmd_detect,
+    "demo": cmd_demo,
+    "check-config": cmd_check_config,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigProblems as exc:
+        print(f"pdpa-agent: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except PdpaAgentError as exc:
+        print(f"pdpa-agent: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("pdpa-agent: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # last resort: one line, no traceback unless asked
+        if args.debug:
+            raise
+        print(
+            f"pdpa-agent: internal error: {type(exc).__name__} (run with --debug)", file=sys.stderr
+        )
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

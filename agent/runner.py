@@ -1,0 +1,163 @@
+"""One discovery scan: open each source, sample and classify each dataset, run the checks.
+
+Per-dataset and per-source failures become SCAN_ERROR findings and the scan
+goes on; only configuration errors stop it. Nothing here holds a raw value
+beyond the classification of one column.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from agent import __version__
+from agent.config import DatabaseSource, FilesSource
+from agent.config_loader import LoadedConfig
+from agent.progress import Progress
+from agent.sources import build_connector
+from connectors.base import Connector
+from connectors.errors import ConfigError, PdpaAgentError
+from scanners.checks.pii_unregistered import check_pii_unregistered
+from scanners.checks.scan_error import scan_error
+from scanners.classify import classify_column
+from scanners.engine import DetectionEngine
+from scanners.register import RegisterEntry, match_entry
+from scanners.result import DatasetResult, Finding, ScanInfo, ScanResult, SourceStatus
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ScanPlan:
+    """What to scan and with which rules."""
+
+    loaded: LoadedConfig
+    sources: tuple[DatabaseSource | FilesSource, ...]
+    register: tuple[RegisterEntry, ...] = ()
+
+
+@dataclass
+class _SourceRun:
+    source: DatabaseSource | FilesSource
+    connector: Connector | None = None
+    datasets: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+def error_reason(exc: BaseException) -> str:
+    """A one-line reason for a failure, without tracebacks or driver noise."""
+    if isinstance(exc, PdpaAgentError):
+        text = str(exc)
+    else:
+        original = getattr(exc, "orig", None)
+        text = f"{type(exc).__name__}: {original if original is not None else exc}"
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return first[:300]
+
+
+def run_scan(
+    plan: ScanPlan, engine: DetectionEngine, progress: Progress | None = None
+) -> ScanResult:
+    """Scan every planned source and return the result (never raises for source failures)."""
+    progress = progress or Progress(enabled=False)
+    started = datetime.now(UTC)
+    runs = [_open(source, plan.loaded) for source in plan.sources]
+    total = sum(len(run.datasets) for run in runs)
+    datasets: list[DatasetResult] = []
+    findings: list[Finding] = []
+    done = 0
+    for run in runs:
+        if run.error is not None:
+            findings.append(scan_error(run.source.name, None, run.error))
+            continue
+        assert run.connector is not None
+        try:
+            for name in run.datasets:
+                progress.update(done, total, run.source.name, name)
+                result = _scan_dataset(run.connector, name, plan, engine)
+                datasets.append(result)
+                if result.error is not None:
+                    findings.append(scan_error(run.source.name, name, result.error))
+                elif (finding := check_pii_unregistered(result)) is not None:
+                    findings.append(finding)
+                done += 1
+        finally:
+            run.connector.close()
+    progress.finish()
+    sources = tuple(
+        SourceStatus(
+            name=run.source.name,
+            status="error" if run.error else "ok",
+            error=run.error,
+            datasets=len(run.datasets),
+        )
+        for run in runs
+    )
+    finished = datetime.now(UTC)
+    info = ScanInfo(
+        id=f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}",
+        started_at=started.isoformat(timespec="seconds"),
+        finished_at=finished.isoformat(timespec="seconds"),
+        tool_version=__version__,
+    )
+    return ScanResult(
+        scan=info, sources=sources, datasets=tuple(datasets), findings=tuple(findings)
+    )
+
+
+def _open(source: DatabaseSource | FilesSource, loaded: LoadedConfig) -> _SourceRun:
+    run = _SourceRun(source)
+    try:
+        run.connector = build_connector(source, loaded)
+        run.connector.open()
+        run.datasets = run.connector.list_datasets()
+        log.info("source %s: %d dataset(s)", source.name, len(run.datasets))
+    except Exception as exc:  # any failure of one source must not stop the others
+        run.error = error_reason(exc)
+        log.warning("source %s failed: %s", source.name, run.error)
+        if run.connector is not None:
+            run.connector.close()
+    return run
+
+
+def _scan_dataset(
+    connector: Connector,
+    name: str,
+    plan: ScanPlan,
+    engine: DetectionEngine,
+) -> DatasetResult:
+    source = connector.name
+    entry = match_entry(plan.register, source, name)  # ConfigError propagates: it is the user's
+    register_id = entry.id if entry else None
+    try:
+        info = connector.describe(name)
+        sample = connector.sample(info, plan.loaded.config.detection.sample_rows)
+        ratio = plan.loaded.config.detection.min_match_ratio
+        columns = tuple(
+            classify_column(column, engine, sample.rows_sampled, ratio) for column in sample.columns
+        )
+    except ConfigError:
+        raise
+    except Exception as exc:  # one dataset's failure is reported, the scan goes on
+        reason = error_reason(exc)
+        log.warning("dataset %s/%s failed: %s", source, name, reason)
+        return DatasetResult(source, name, "unknown", None, register_id, (), reason)
+    log.info("dataset %s/%s: %d row(s) sampled", source, name, sample.rows_sampled)
+    return DatasetResult(source, name, info.kind, info.row_count, register_id, columns)
+
+
+def select_sources(
+    loaded: LoadedConfig, names: Sequence[str]
+) -> tuple[DatabaseSource | FilesSource, ...]:
+    """The configured sources named in ``names`` (all when empty); unknown names are errors."""
+    sources = loaded.config.sources
+    if not names:
+        return tuple(sources)
+    known = {source.name for source in sources}
+    unknown = [name for name in names if name not in known]
+    if unknown:
+        raise ConfigError(f"{loaded.path}: no source named {', '.join(map(repr, unknown))}")
+    return tuple(source for source in sources if source.name in names)

@@ -1,0 +1,32 @@
+"""The short human summary a scan prints on standard output."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from scanners.checks.catalogue import SEVERITY_RANK
+from scanners.result import ScanResult
+
+
+def summary_lines(result: ScanResult, written: Sequence[Path], seconds: float) -> list[str]:
+    with_pii = [d for d in result.datasets if d.pii_types]
+    lines = [f"scan {result.scan.id}: {len(result.datasets)} dataset(s) in {seconds:.1f}s"]
+    for source in result.sources:
+        state = "ok" if source.status == "ok" else f"ERROR: {source.error}"
+        lines.append(f"  source {source.name}: {source.datasets} dataset(s), {state}")
+    lines.append(f"  datasets holding personal data: {len(with_pii)}")
+    for dataset in with_pii:
+        columns = ", ".join(
+            f"{c.name}={'/'.join(m.type for m in c.pii)}" for c in dataset.columns if c.pii
+        )
+        lines.append(f"    {dataset.source}/{dataset.name}: {columns}")
+    by_severity = Counter(f.severity for f in result.findings)
+    ordered = sorted(by_severity, key=lambda s: -SEVERITY_RANK.get(s, 0))
+    counts = ", ".join(f"{by_severity[s]} {s}" for s in ordered) or "none"
+    lines.append(f"  findings: {len(result.findings)} ({counts})")
+    for kind, count in sorted(Counter(f.type for f in result.findings).items()):
+        lines.append(f"    {kind}: {count}")
+    lines.extend(f"  wrote {path}" for path in written)
+    return lines

@@ -1,0 +1,55 @@
+"""Report writers: render one :class:`~scanners.result.ScanResult` as files.
+
+``write_reports`` writes any of ``findings.json`` (SPEC §8, machine-readable),
+``report.html`` (self-contained page for people), ``findings.csv`` and
+``findings.xlsx`` (for spreadsheets) into one directory. Each file is written
+atomically, so a crash never leaves a half-written report. The result model is
+already masked; writers add no raw values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reports import csv_report, html_report, json_report, xlsx_report
+from reports.labels import check_language
+from scanners.result import ScanResult
+
+__all__ = ["FORMATS", "write_reports"]
+
+FORMATS: tuple[str, ...] = ("json", "html", "csv", "xlsx")
+
+_Writer = Callable[[ScanResult, Path, str], Path]
+
+_WRITERS: dict[str, tuple[str, _Writer]] = {
+    "json": (json_report.FILE_NAME, lambda r, p, _lang: json_report.write_json_report(r, p)),
+    "html": (html_report.FILE_NAME, html_report.write_html_report),
+    "csv": (csv_report.FILE_NAME, csv_report.write_csv_report),
+    "xlsx": (xlsx_report.FILE_NAME, xlsx_report.write_xlsx_report),
+}
+
+
+def write_reports(
+    result: ScanResult, out_dir: Path, formats: Sequence[str], language: str = "th"
+) -> list[Path]:
+    """Write ``result`` in each of ``formats`` into ``out_dir``; return the paths written.
+
+    ``out_dir`` is created if needed. Formats are checked before anything is
+    written: an unknown one raises ``ValueError`` naming it, as does an
+    unknown ``language``. Repeated formats are written once.
+    """
+    unknown = [name for name in formats if name not in _WRITERS]
+    if unknown:
+        raise ValueError(
+            f"unknown report format(s): {', '.join(map(repr, unknown))}; "
+            f"use one of {', '.join(FORMATS)}"
+        )
+    check_language(language)
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name in dict.fromkeys(formats):
+        file_name, writer = _WRITERS[name]
+        written.append(writer(result, out_dir / file_name, language))
+    return written

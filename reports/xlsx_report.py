@@ -1,0 +1,152 @@
+"""``findings.xlsx``: the findings, datasets and sources as an Excel workbook.
+
+Three sheets — ``Findings`` (the CSV columns), ``Datasets`` (one row per
+column) and ``Sources`` — each with a bold, frozen header row, an autofilter
+and sensible column widths. String cells are guarded against formula
+injection like the CSV report, and control characters Excel rejects are
+dropped.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reports.common import (
+    FINDING_COLUMNS,
+    LIST_SEPARATOR,
+    atomic_write,
+    finding_row,
+    safe_cell,
+    sorted_datasets,
+    sorted_findings,
+    sorted_sources,
+)
+from reports.labels import check_language
+from scanners.result import DatasetResult, ScanResult
+
+FILE_NAME = "findings.xlsx"
+
+Cell = str | int | float | None
+
+DATASET_COLUMNS: tuple[str, ...] = (
+    "source",
+    "dataset",
+    "kind",
+    "row_count",
+    "register_id",
+    "column",
+    "pii_types",
+    "confidence",
+    "evidence",
+    "error",
+)
+SOURCE_COLUMNS: tuple[str, ...] = ("name", "status", "error", "datasets")
+
+_MIN_WIDTH = 8
+_MAX_WIDTH = 60
+
+
+def _cell(value: Cell) -> Cell:
+    if isinstance(value, str):
+        return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
+    return value
+
+
+def _width(value: Cell) -> int:
+    if value is None:
+        return 0
+    # Thai vowel and tone marks above/below the line (category Mn) take no width.
+    return max(
+        (
+            sum(1 for ch in line if unicodedata.category(ch) != "Mn")
+            for line in str(value).splitlines()
+        ),
+        default=0,
+    )
+
+
+def _fill(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
+    """Header (bold, frozen, filtered) and rows, then fit column widths."""
+    sheet.append(list(header))
+    widths = [len(name) for name in header]
+    for row in rows:
+        cells = [_cell(value) for value in row]
+        sheet.append(cells)
+        widths = [max(w, _width(v)) for w, v in zip(widths, cells, strict=True)]
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.alignment = Alignment(vertical="top")
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{sheet.max_row}"
+    for index, width in enumerate(widths, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = min(max(width + 2, _MIN_WIDTH), _MAX_WIDTH)
+
+
+def _dataset_rows(dataset: DatasetResult) -> list[list[Cell]]:
+    """One row per column; a dataset without columns still gets one row."""
+    base: list[Cell] = [
+        dataset.source,
+        dataset.name,
+        dataset.kind,
+        dataset.row_count,
+        dataset.register_id,
+    ]
+    if not dataset.columns:
+        return [[*base, None, None, None, None, dataset.error]]
+    rows: list[list[Cell]] = []
+    for column in dataset.columns:
+        confidence = max((m.confidence for m in column.pii), default=None)
+        rows.append(
+            [
+                *base,
+                column.name,
+                LIST_SEPARATOR.join(m.type for m in column.pii),
+                confidence,
+                LIST_SEPARATOR.join(column.evidence),
+                dataset.error,
+            ]
+        )
+    return rows
+
+
+def build_workbook(result: ScanResult, language: str = "th") -> Workbook:
+    """The workbook for ``result``; messages in ``language``."""
+    check_language(language)
+    workbook = Workbook()
+    findings = workbook.active
+    assert findings is not None
+    findings.title = "Findings"
+    _fill(
+        findings,
+        FINDING_COLUMNS,
+        (finding_row(f, language) for f in sorted_findings(result.findings)),
+    )
+    datasets = workbook.create_sheet("Datasets")
+    _fill(
+        datasets,
+        DATASET_COLUMNS,
+        (row for d in sorted_datasets(result.datasets) for row in _dataset_rows(d)),
+    )
+    sources = workbook.create_sheet("Sources")
+    _fill(
+        sources,
+        SOURCE_COLUMNS,
+        ([s.name, s.status, s.error, s.datasets] for s in sorted_sources(result.sources)),
+    )
+    return workbook
+
+
+def write_xlsx_report(result: ScanResult, path: Path, language: str = "th") -> Path:
+    """Write ``findings.xlsx`` to ``path`` atomically; return ``path``."""
+    workbook = build_workbook(result, language)
+    return atomic_write(path, lambda tmp: workbook.save(tmp))

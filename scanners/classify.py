@@ -1,0 +1,184 @@
+"""Column classification: which personal-data types a sampled column holds, and why.
+
+normalise → type short-cuts → recognizers over distinct values → match ratio
+→ column-name prior → one decision per type with a confidence, masked
+evidence and human-readable reasons. A type is reported when
+
+* values that are evidence on their own make up at least ``min_match_ratio``
+  of the non-empty sample, or
+* the column name points to the type and at least ``PRIOR_SHAPE_RATIO`` of
+  the values have the type's shape (recognizer shape match or a loose shape
+  test from :mod:`scanners.value_shapes`), or
+* the column is free text (a document's ``content``) and at least one
+  passage is evidence on its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from connectors.model import ColumnSample, ValueKind
+from scanners.column_names import NamePrior, column_priors
+from scanners.engine import EVIDENCE_SCORE, DetectionEngine, Entity
+from scanners.masking import mask_value
+from scanners.normalise import normalise_text
+from scanners.pii_types import QUASI_IDENTIFIER_TYPES, PiiType
+from scanners.result import ColumnResult, PiiMatch
+from scanners.value_shapes import has_shape
+
+#: With a name prior, this share of values must have the type's shape.
+PRIOR_SHAPE_RATIO = 0.5
+#: Values longer than this are cut before analysis (free text is sampled, not read whole).
+MAX_VALUE_CHARS = 2000
+#: Integers shorter than this cannot be any identifier we look for.
+MIN_INTEGER_DIGITS = 5
+MAX_EVIDENCE = 3
+_NO_RECOGNIZERS = {ValueKind.DECIMAL, ValueKind.BOOLEAN, ValueKind.BINARY, ValueKind.TIME}
+
+
+@dataclass
+class _Tally:
+    """Per-type counts over the sample while a column is being classified."""
+
+    evidence: int = 0
+    shape: int = 0
+    score_sum: float = 0.0
+    examples: list[str] = field(default_factory=list)
+
+    def add_example(self, pii_type: str, text: str) -> None:
+        masked = mask_value(pii_type, text)
+        if len(self.examples) < MAX_EVIDENCE and masked not in self.examples:
+            self.examples.append(masked)
+
+
+def prepare_value(value: object, kind: ValueKind) -> object | None:
+    """The analysable form of one sampled value, or None to skip it."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, (date, datetime)):
+        return value
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        try:
+            value = bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+    if isinstance(value, int):
+        return str(value) if len(str(abs(value))) >= MIN_INTEGER_DIGITS else None
+    if isinstance(value, (float, Decimal)):
+        return None
+    text = normalise_text(str(value)).strip()
+    return text[:MAX_VALUE_CHARS] or None
+
+
+def classify_column(
+    sample: ColumnSample,
+    engine: DetectionEngine,
+    rows_sampled: int,
+    min_match_ratio: float = 0.2,
+) -> ColumnResult:
+    """Decide which types ``sample`` holds; never returns a raw value."""
+    column = sample.column
+    values = [v for v in (prepare_value(x, column.kind) for x in sample.values) if v is not None]
+    priors = {prior.type: prior for prior in column_priors(column.name)}
+    if not values:
+        return ColumnResult(name=column.name, sampled=rows_sampled)
+    counts = Counter(values)
+    tallies: dict[str, _Tally] = {}
+    use_recognizers = column.kind not in _NO_RECOGNIZERS
+    for value, count in counts.items():
+        matched: set[str] = set()
+        if use_recognizers and isinstance(value, str):
+            for entity in _best_per_type(engine.analyze(value)):
+                tally = tallies.setdefault(entity.type, _Tally())
+                if entity.score >= EVIDENCE_SCORE:
+                    tally.evidence += count
+                    tally.score_sum += entity.score * count
+                tally.shape += count
+                tally.add_example(entity.type, value[entity.start : entity.end])
+                matched.add(entity.type)
+        for pii_type in priors:
+            if pii_type not in matched and has_shape(pii_type, value):
+                tally = tallies.setdefault(pii_type, _Tally())
+                tally.shape += count
+                tally.add_example(pii_type, _as_text(value))
+    if column.free_text:
+        priors = {}
+    return _decide(
+        column.name,
+        rows_sampled,
+        len(values),
+        len(counts),
+        tallies,
+        priors,
+        min_match_ratio,
+        free_text=column.free_text,
+    )
+
+
+def _decide(
+    name: str,
+    rows_sampled: int,
+    non_empty: int,
+    distinct: int,
+    tallies: dict[str, _Tally],
+    priors: dict[PiiType, NamePrior],
+    min_match_ratio: float,
+    free_text: bool = False,
+) -> ColumnResult:
+    matches: list[PiiMatch] = []
+    reasons: list[str] = []
+    evidence: list[str] = []
+    for pii_type, tally in tallies.items():
+        evidence_ratio = tally.evidence / non_empty
+        shape_ratio = tally.shape / non_empty
+        prior = priors.get(PiiType(pii_type)) if pii_type in PiiType.__members__ else None
+        if free_text and tally.evidence:
+            # A document holds personal data as soon as one passage is evidence of it.
+            confidence = min(0.99, tally.score_sum / tally.evidence)
+            ratio = evidence_ratio
+            why = f"{pii_type}: recognizer evidence in {tally.evidence} of {non_empty} passages"
+        elif evidence_ratio >= min_match_ratio:
+            mean_score = tally.score_sum / tally.evidence
+            confidence = min(
+                0.99, mean_score * (0.75 + 0.25 * evidence_ratio) + (0.1 if prior else 0)
+            )
+            ratio = evidence_ratio
+            why = f"{pii_type}: recognizer evidence in {evidence_ratio:.0%} of {non_empty} values"
+        elif prior and shape_ratio >= max(PRIOR_SHAPE_RATIO, min_match_ratio):
+            confidence = min(0.95, 0.55 + 0.35 * shape_ratio)
+            ratio = shape_ratio
+            why = f"{pii_type}: column name '{prior.matched}' and {shape_ratio:.0%} of values fit"
+        else:
+            continue
+        if distinct == 1 and non_empty >= 10 and PiiType(pii_type) not in QUASI_IDENTIFIER_TYPES:
+            reasons.append(f"{pii_type}: not reported, a single value repeated in every row")
+            continue
+        if prior and evidence_ratio >= min_match_ratio:
+            why += f"; column name '{prior.matched}'"
+        matches.append(PiiMatch(pii_type, round(confidence, 3), round(ratio, 3)))
+        reasons.append(why + f"; {distinct} distinct")
+        evidence.extend(tally.examples)
+    matches.sort(key=lambda m: (-m.match_ratio, m.type))
+    return ColumnResult(
+        name=name,
+        sampled=rows_sampled,
+        pii=tuple(matches),
+        evidence=tuple(dict.fromkeys(evidence))[: MAX_EVIDENCE * 2],
+        reasons=tuple(reasons),
+    )
+
+
+def _best_per_type(entities: Iterable[Entity]) -> list[Entity]:
+    best: dict[str, Entity] = {}
+    for entity in entities:
+        if entity.type not in best or entity.score > best[entity.type].score:
+            best[entity.type] = entity
+    return list(best.values())
+
+
+def _as_text(value: object) -> str:
+    return value.isoformat() if isinstance(value, (date, datetime)) else str(value)

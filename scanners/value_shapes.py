@@ -1,0 +1,64 @@
+"""Cheap shape tests that let a column-name prior count a value the recognizers left alone.
+
+They are deliberately loose: they only ever apply together with a column-name
+prior (``first_name`` + "looks like a name" → PERSON), never on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+
+from scanners.pii_types import PiiType
+
+_NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[ \-'’.]+[^\W\d_][^\W\d_'’.\-]*){0,4}\.?$")
+_URL_OR_NET = re.compile(
+    r"://|^www\.|^([0-9a-f]{2}[:\-]){5}[0-9a-f]{2}$|^\d{1,3}(\.\d{1,3}){3}$", re.I
+)
+_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
+_POSTCODE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,9}$")
+_GENDER_VALUES = frozenset(
+    {"m", "f", "male", "female", "man", "woman", "u", "unknown", "other", "1", "2"}
+    | {"ชาย", "หญิง", "เพศชาย", "เพศหญิง", "ช", "ญ", "อื่นๆ"}
+)
+
+
+def _looks_like_name(value: str) -> bool:
+    return len(value) <= 80 and bool(_NAME.match(value))
+
+
+def _looks_like_address(value: str) -> bool:
+    if _URL_OR_NET.search(value) or "@" in value or len(value) < 5:
+        return False
+    has_letter = any(ch.isalpha() for ch in value)
+    return has_letter and (any(ch.isdigit() for ch in value) or " " in value)
+
+
+def _looks_like_date(value: str) -> bool:
+    return bool(_DATE.match(value))
+
+
+def _looks_like_postcode(value: str) -> bool:
+    return bool(_POSTCODE.match(value))
+
+
+def _looks_like_gender(value: str) -> bool:
+    return value.strip().lower() in _GENDER_VALUES
+
+
+SHAPES: dict[PiiType, Callable[[str], bool]] = {
+    PiiType.PERSON: _looks_like_name,
+    PiiType.ADDRESS: _looks_like_address,
+    PiiType.DATE_OF_BIRTH: _looks_like_date,
+    PiiType.POSTAL_CODE: _looks_like_postcode,
+    PiiType.GENDER: _looks_like_gender,
+}
+
+
+def has_shape(pii_type: PiiType, value: object) -> bool:
+    """True when ``value`` could be of ``pii_type`` (only meaningful with a name prior)."""
+    if isinstance(value, (date, datetime)):
+        return pii_type is PiiType.DATE_OF_BIRTH
+    test = SHAPES.get(pii_type)
+    return bool(test and isinstance(value, str) and test(value.strip()))
