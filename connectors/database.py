@@ -1,0 +1,274 @@
+"""The generic SQL database connector (SQLAlchemy 2 Core only).
+
+Lists tables and views with the dataset names of SPEC §4 (``schema.table``;
+``main.table`` on SQLite; ``database.table`` on MySQL/MariaDB), describes their
+columns and row counts, and samples rows at random with the cheapest correct
+method of each dialect (see :mod:`connectors.sampling`). Reflection goes
+through :func:`sqlalchemy.inspect` and every query is a SQLAlchemy construct,
+so identifiers are always quoted by the dialect. Connections are read-only and
+time-bounded (see :mod:`connectors.dialects`).
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import MetaData, Table, create_engine, inspect, literal, select
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import (
+    DBAPIError,
+    NoSuchTableError,
+    OperationalError,
+    SAWarning,
+    SQLAlchemyError,
+)
+
+from connectors import dialects, sampling
+from connectors.base import glob_filter
+from connectors.errors import DatasetError, SourceError
+from connectors.model import ColumnInfo, DatasetInfo, DatasetSample
+
+log = logging.getLogger(__name__)
+
+
+class DatabaseConnector:
+    """A :class:`~connectors.base.Connector` over any SQLAlchemy database URL."""
+
+    def __init__(
+        self,
+        name: str,
+        url: str | URL,
+        include: Sequence[str] = (),
+        exclude: Sequence[str] = (),
+        password: str | None = None,
+        statement_timeout_s: float = 60.0,
+        connect_timeout_s: float = 10.0,
+    ) -> None:
+        self.name = name
+        self._url_arg = url
+        self._include = tuple(include)
+        self._exclude = tuple(exclude)
+        self._password = password
+        self._statement_timeout_s = statement_timeout_s
+        self._connect_timeout_s = connect_timeout_s
+        self._engine: Engine | None = None
+        self._url: URL | None = None
+        self._secrets: list[str] = [password] if password else []
+        self._datasets: dict[str, tuple[str | None, str, str]] = {}
+        self._tables: dict[str, Table] = {}
+
+    # -- lifecycle ---------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        """The open engine (read-only sessions); raises SourceError when closed."""
+        if self._engine is None:
+            raise SourceError(f"source {self.name!r} is not open")
+        return self._engine
+
+    def open(self) -> None:
+        """Create the engine and test one connection; SourceError on any failure."""
+        if self._engine is not None:
+            return
+        try:
+            url = self._url_arg if isinstance(self._url_arg, URL) else make_url(self._url_arg)
+        except Exception:  # the parser's message would echo the raw URL
+            raise SourceError(f"source {self.name!r}: invalid database URL") from None
+        if self._password is not None:
+            url = url.set(password=self._password)
+        if url.password:
+            self._secrets.append(str(url.password))
+            if isinstance(self._url_arg, str):
+                self._secrets.append(self._url_arg)
+        self._url = url
+        shown = url.render_as_string(hide_password=True)
+        engine: Engine | None = None
+        try:
+            pool: dict[str, Any] = {}
+            if url.get_backend_name() != "sqlite":
+                pool = {"pool_size": 2, "max_overflow": 2, "pool_recycle": 1800}
+            engine = create_engine(
+                dialects.prepare_url(url),
+                pool_pre_ping=True,
+                connect_args=dialects.connect_args(url, self._connect_timeout_s),
+                **pool,
+            )
+            dialects.install_session_setup(engine, self._statement_timeout_s)
+            with engine.connect() as conn:
+                conn.execute(select(literal(1)))
+        except Exception as exc:  # any driver/dialect failure becomes one clean line
+            if engine is not None:
+                engine.dispose()
+            log.debug("source %s: connection failed (%s)", self.name, type(exc).__name__)
+            reason = self._reason(exc)
+            raise SourceError(
+                f"source {self.name!r}: cannot connect to {shown}: {reason}"
+            ) from None
+        self._engine = engine
+
+    def close(self) -> None:
+        """Dispose of the engine and its pooled connections; safe to call twice."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> DatabaseConnector:
+        self.open()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- listing -----------------------------------------------------------
+
+    def list_datasets(self) -> list[str]:
+        """Tables and views as ``schema.table``, after include/exclude, sorted."""
+        found: dict[str, tuple[str | None, str, str]] = {}
+        try:
+            with self.engine.connect() as conn:
+                insp = inspect(conn)
+                fam = dialects.family(conn.dialect.name)
+                for schema in self._schemas(conn):
+                    kinds = [
+                        ("table", insp.get_table_names(schema=schema)),
+                        ("view", insp.get_view_names(schema=schema)),
+                    ]
+                    if fam == "postgresql":
+                        kinds.append(("view", insp.get_materialized_view_names(schema=schema)))
+                    for kind, names in kinds:
+                        for table in names:
+                            found[f"{schema}.{table}"] = (schema, table, kind)
+        except SQLAlchemyError as exc:
+            raise SourceError(f"source {self.name!r}: cannot list: {self._reason(exc)}") from None
+        self._datasets = found
+        return glob_filter(list(found), self._include, self._exclude)
+
+    def _schemas(self, conn: Connection) -> list[str]:
+        fam = dialects.family(conn.dialect.name)
+        insp = inspect(conn)
+        if fam == "mysql" and self._url is not None and self._url.database:
+            return [self._url.database]
+        if fam in ("postgresql", "mysql", "sqlite"):
+            names = insp.get_schema_names()
+            return [s for s in names if not dialects.is_system_schema(fam, s)]
+        return [insp.default_schema_name] if insp.default_schema_name else []
+
+    def _resolve(self, conn: Connection, name: str) -> tuple[str | None, str, str]:
+        known = self._datasets.get(name)
+        if known is not None:
+            return known
+        schema, sep, table = name.partition(".")
+        if not sep or not table:
+            raise DatasetError(f"{name}: not a schema.table name")
+        insp = inspect(conn)
+        views = set(insp.get_view_names(schema=schema))
+        if dialects.family(conn.dialect.name) == "postgresql":
+            views |= set(insp.get_materialized_view_names(schema=schema))
+        return schema, table, "view" if table in views else "table"
+
+    def _reflect(self, conn: Connection, schema: str | None, table: str) -> Table:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SAWarning)  # unknown types map to OTHER
+            return Table(table, MetaData(), schema=schema, autoload_with=conn)
+
+    # -- describe ----------------------------------------------------------
+
+    def describe(self, name: str) -> DatasetInfo:
+        """Columns, kind and row count; DatasetError when missing or unreadable."""
+        try:
+            with self.engine.connect() as conn:
+                schema, table_name, kind = self._resolve(conn, name)
+                table = self._reflect(conn, schema, table_name)
+                self._tables[name] = table
+                count, exact = self._row_count(conn, schema, table, kind)
+        except NoSuchTableError:
+            raise DatasetError(f"{name}: no such table or view") from None
+        except SQLAlchemyError as exc:
+            raise DatasetError(f"{name}: cannot describe: {self._reason(exc)}") from None
+        columns = tuple(
+            ColumnInfo(c.name, str(c.type), dialects.value_kind(c.type)) for c in table.columns
+        )
+        return DatasetInfo(self.name, name, kind, columns, count, exact)
+
+    def _row_count(
+        self, conn: Connection, schema: str | None, table: Table, kind: str
+    ) -> tuple[int | None, bool]:
+        estimate = dialects.estimated_rows(conn, schema, table.name)
+        if estimate is not None and estimate >= dialects.EXACT_COUNT_BELOW:
+            return estimate, False
+        try:
+            return dialects.count_rows(conn, table), True
+        except OperationalError:  # the statement timeout: keep the columns, skip the count
+            log.warning("source %s: could not count the rows of a %s in time", self.name, kind)
+            return estimate, False
+
+    # -- sampling ----------------------------------------------------------
+
+    def sample(self, info: DatasetInfo, rows: int) -> DatasetSample:
+        """At most ``rows`` random rows of ``info``, pivoted into columns."""
+        names = [c.name for c in info.columns]
+        try:
+            with self.engine.connect() as conn:
+                table = self._tables.get(info.name)
+                if table is None:
+                    schema, table_name, _kind = self._resolve(conn, info.name)
+                    table = self._reflect(conn, schema, table_name)
+                if rows <= 0:
+                    return sampling.pivot(info, [], "full")
+                query = self._plan(conn, table, info, rows, names)
+                kept = sampling.fetch(conn, query, names, rows)
+                short = info.row_count is None or len(kept) < min(rows, info.row_count)
+                if query.method == "tablesample" and short:
+                    # SYSTEM sampling picks whole pages and can come up short.
+                    query = sampling.order_by_random(table, rows, names)
+                    kept = sampling.fetch(conn, query, names, rows)
+        except NoSuchTableError:
+            raise DatasetError(f"{info.name}: no such table or view") from None
+        except (SQLAlchemyError, KeyError) as exc:
+            raise DatasetError(f"{info.name}: cannot sample: {self._reason(exc)}") from None
+        return sampling.pivot(info, kept, query.method)
+
+    def _plan(
+        self, conn: Connection, table: Table, info: DatasetInfo, rows: int, names: list[str]
+    ) -> sampling.SampleQuery:
+        fam = dialects.family(conn.dialect.name)
+        is_view = info.kind == "view"
+        if info.row_count_exact and info.row_count is not None and info.row_count <= rows:
+            return sampling.full(table, rows, names)
+        if fam == "postgresql":
+            return sampling.postgresql_sample(
+                table, rows, estimated_rows=info.row_count, is_view=is_view, columns=names
+            )
+        if fam == "mysql":
+            bounds = None
+            pk = sampling.single_integer_pk(table)
+            if pk is not None and not is_view and sampling.mysql_is_large(info.row_count, rows):
+                low, high = conn.execute(sampling.pk_bounds(table, pk)).one()
+                bounds = None if low is None or high is None else (int(low), int(high))
+            return sampling.mysql_sample(
+                table,
+                rows,
+                estimated_rows=info.row_count,
+                is_view=is_view,
+                bounds=bounds,
+                columns=names,
+            )
+        if fam == "sqlite":
+            options = {} if is_view else inspect(conn).get_table_options(table.name, table.schema)
+            has_rowid = not is_view and options.get("sqlite_with_rowid", True)
+            return sampling.sqlite_sample(
+                table, rows, row_count=info.row_count, has_rowid=has_rowid, columns=names
+            )
+        return sampling.first_rows(table, rows, names)
+
+    def _reason(self, exc: BaseException) -> str:
+        """One line describing ``exc`` with every known secret masked."""
+        detail = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+        lines = [ln.strip() for ln in str(detail).splitlines() if ln.strip()]
+        text = f"{type(detail).__name__}: {lines[0] if lines else 'no detail'}"
+        for secret in sorted(self._secrets, key=len, reverse=True):
+            text = text.replace(secret, "***")
+        return text[:300]

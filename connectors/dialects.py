@@ -1,0 +1,202 @@
+"""Per-dialect facts for the database connector: sessions, names, types, counts.
+
+Every connection the connector opens is read-only and time-bounded:
+
+- PostgreSQL: ``SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY`` plus
+  ``statement_timeout`` and ``lock_timeout``;
+- MySQL / MariaDB: ``SET SESSION TRANSACTION READ ONLY`` plus
+  ``max_statement_time`` (MariaDB, seconds) or ``max_execution_time``
+  (MySQL, milliseconds) and ``lock_wait_timeout``;
+- SQLite: the file is opened with a ``mode=ro`` URI and ``PRAGMA query_only``.
+
+The session statements are static text with numbers we format ourselves; no
+user-supplied identifier ever reaches them. Row-count estimates read the
+catalogue through :class:`~sqlalchemy.Table` objects and bound parameters.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    MetaData,
+    String,
+    Table,
+    event,
+    func,
+    select,
+    types,
+)
+from sqlalchemy.engine import URL, Connection, Engine
+
+from connectors.model import ValueKind
+
+log = logging.getLogger(__name__)
+
+#: Below this estimate a table is counted exactly (cheap and more accurate).
+EXACT_COUNT_BELOW = 100_000
+
+#: MySQL / MariaDB databases that hold no user data.
+MYSQL_SYSTEM_SCHEMAS = frozenset({"mysql", "information_schema", "performance_schema", "sys"})
+#: PostgreSQL schemas that hold no user data (plus every ``pg_toast*``/``pg_temp*``).
+POSTGRES_SYSTEM_SCHEMAS = frozenset({"pg_catalog", "information_schema"})
+
+_catalog = MetaData()
+_pg_namespace = Table(
+    "pg_namespace",
+    _catalog,
+    Column("oid", BigInteger),
+    Column("nspname", String),
+    schema="pg_catalog",
+)
+_pg_class = Table(
+    "pg_class",
+    _catalog,
+    Column("oid", BigInteger),
+    Column("relname", String),
+    Column("relnamespace", BigInteger),
+    Column("reltuples", Float),
+    schema="pg_catalog",
+)
+_mysql_tables = Table(
+    "TABLES",
+    _catalog,
+    Column("TABLE_SCHEMA", String, key="table_schema"),
+    Column("TABLE_NAME", String, key="table_name"),
+    Column("TABLE_ROWS", BigInteger, key="table_rows"),
+    schema="information_schema",
+)
+
+
+def family(dialect_name: str) -> str:
+    """``postgresql``, ``mysql`` (MySQL and MariaDB), ``sqlite`` or the name itself."""
+    return "mysql" if dialect_name in ("mysql", "mariadb") else dialect_name
+
+
+def prepare_url(url: URL) -> URL:
+    """Open SQLite files read-only through a ``mode=ro`` URI; other URLs unchanged."""
+    if url.get_backend_name() != "sqlite":
+        return url
+    database = url.database or ""
+    if not database or database == ":memory:" or "uri" in url.query:
+        return url
+    return url.set(
+        database="file:" + quote(database), query={**url.query, "mode": "ro", "uri": "true"}
+    )
+
+
+def connect_args(url: URL, connect_timeout_s: float) -> dict[str, Any]:
+    """Driver keyword arguments bounding the time spent connecting."""
+    driver = url.get_driver_name()
+    if driver in ("psycopg2", "psycopg", "pymysql", "mysqldb"):
+        return {"connect_timeout": max(1, round(connect_timeout_s))}
+    if url.get_backend_name() == "sqlite":
+        return {"timeout": connect_timeout_s}
+    return {}
+
+
+def session_statements(
+    dialect_family: str, server_version: str, statement_timeout_s: float
+) -> list[str]:
+    """The static statements that make a fresh connection read-only and bounded."""
+    millis = max(1, round(statement_timeout_s * 1000))
+    if dialect_family == "postgresql":
+        return [
+            "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY",
+            f"SET statement_timeout = {millis:d}",
+            "SET lock_timeout = 5000",
+        ]
+    if dialect_family == "mysql":
+        timeout = (
+            f"SET SESSION max_statement_time = {millis / 1000:.3f}"
+            if "mariadb" in server_version.lower()
+            else f"SET SESSION max_execution_time = {millis:d}"
+        )
+        return ["SET SESSION TRANSACTION READ ONLY", timeout, "SET SESSION lock_wait_timeout = 5"]
+    if dialect_family == "sqlite":
+        return ["PRAGMA query_only = ON"]
+    return []
+
+
+def install_session_setup(engine: Engine, statement_timeout_s: float) -> None:
+    """Run :func:`session_statements` on every new DBAPI connection of ``engine``."""
+    dialect_family = family(engine.dialect.name)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        try:
+            version = ""
+            if dialect_family == "mysql":
+                cursor.execute("SELECT VERSION()")
+                version = str(cursor.fetchone()[0])
+            for statement in session_statements(dialect_family, version, statement_timeout_s):
+                cursor.execute(statement)
+        finally:
+            cursor.close()
+        if dialect_family != "sqlite":
+            # Session settings made inside an implicit transaction would be
+            # undone by the pool's reset-on-return rollback; commit them.
+            dbapi_connection.commit()
+
+
+def is_system_schema(dialect_family: str, schema: str) -> bool:
+    """Whether ``schema`` is a catalogue schema that never holds user data."""
+    if dialect_family == "postgresql":
+        return schema in POSTGRES_SYSTEM_SCHEMAS or schema.startswith(("pg_toast", "pg_temp"))
+    if dialect_family == "mysql":
+        return schema.lower() in MYSQL_SYSTEM_SCHEMAS
+    return False
+
+
+def value_kind(type_: types.TypeEngine[Any]) -> ValueKind:
+    """Map a reflected SQLAlchemy type to the dialect-neutral :class:`ValueKind`."""
+    checks: tuple[tuple[type[Any] | tuple[type[Any], ...], ValueKind], ...] = (
+        (types.Boolean, ValueKind.BOOLEAN),
+        ((types.String, types.Enum, types.Uuid), ValueKind.TEXT),
+        (types.Integer, ValueKind.INTEGER),
+        (types.Numeric, ValueKind.DECIMAL),
+        (types.DateTime, ValueKind.DATETIME),
+        (types.Date, ValueKind.DATE),
+        (types.Time, ValueKind.TIME),
+        ((types.LargeBinary, types.BINARY, types.VARBINARY), ValueKind.BINARY),
+    )
+    for classes, kind in checks:
+        if isinstance(type_, classes):
+            return kind
+    try:
+        python_type = type_.python_type
+    except (NotImplementedError, AttributeError):
+        return ValueKind.OTHER
+    return ValueKind.BINARY if issubclass(python_type, bytes) else ValueKind.OTHER
+
+
+def estimated_rows(conn: Connection, schema: str | None, table: str) -> int | None:
+    """The catalogue's row estimate for a table, or None when there is none."""
+    dialect_family = family(conn.dialect.name)
+    if dialect_family == "postgresql":
+        stmt = (
+            select(_pg_class.c.reltuples)
+            .join(_pg_namespace, _pg_namespace.c.oid == _pg_class.c.relnamespace)
+            .where(_pg_namespace.c.nspname == schema, _pg_class.c.relname == table)
+        )
+        value = conn.execute(stmt).scalar()
+        # reltuples is -1 for a table never vacuumed or analysed (PostgreSQL 14+).
+        return None if value is None or value < 0 else int(value)
+    if dialect_family == "mysql":
+        stmt = select(_mysql_tables.c.table_rows).where(
+            _mysql_tables.c.table_schema == schema, _mysql_tables.c.table_name == table
+        )
+        value = conn.execute(stmt).scalar()
+        return None if value is None else int(value)
+    return None
+
+
+def count_rows(conn: Connection, table: Table) -> int:
+    """An exact ``COUNT(*)`` of ``table``."""
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())

@@ -1,0 +1,126 @@
+"""Shared pytest fixtures.
+
+Each section belongs to one area; add new fixtures in their own marked section.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
+
+# ---------------------------------------------------------------------------
+# Real database servers (PostgreSQL, MariaDB)
+#
+# ``pg_url`` / ``mariadb_url``: the server's admin URL (session-scoped). When
+# the server is unreachable the test is skipped, or fails when ``CI=true``.
+# Override the defaults with PDPA_TEST_PG_URL / PDPA_TEST_MARIADB_URL.
+#
+# ``fresh_pg_database`` / ``fresh_mariadb_database``: session-scoped factories;
+# each call creates a uniquely named, empty database ``pdpa_test_<8 hex>`` and
+# returns its URL. Every database created is dropped at the end of the session.
+# ---------------------------------------------------------------------------
+
+DEFAULT_PG_URL = "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+DEFAULT_MARIADB_URL = "mysql+pymysql://root@127.0.0.1:3306/?charset=utf8mb4"
+
+
+def _unavailable(what: str, exc: BaseException) -> None:
+    message = f"{what} not reachable: {type(exc).__name__}"
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def _reachable_url(env_name: str, default: str, what: str) -> URL:
+    url = make_url(os.environ.get(env_name, default))
+    engine = create_engine(url, connect_args={"connect_timeout": 3}, poolclass=NullPool)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception as exc:  # any failure means "no server here"
+        _unavailable(what, exc)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> URL:
+    """Admin URL of the local PostgreSQL server (user ``postgres``)."""
+    return _reachable_url("PDPA_TEST_PG_URL", DEFAULT_PG_URL, "PostgreSQL")
+
+
+@pytest.fixture(scope="session")
+def mariadb_url() -> URL:
+    """Admin URL of the local MariaDB server (user ``root``)."""
+    return _reachable_url("PDPA_TEST_MARIADB_URL", DEFAULT_MARIADB_URL, "MariaDB")
+
+
+def _database_factory(admin_url: URL, *, postgres: bool) -> Iterator[Callable[[], URL]]:
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    preparer = admin.dialect.identifier_preparer
+    created: list[str] = []
+
+    def create() -> URL:
+        name = f"pdpa_test_{uuid.uuid4().hex[:8]}"
+        options = "ENCODING 'UTF8' TEMPLATE template0" if postgres else "CHARACTER SET utf8mb4"
+        with admin.connect() as conn:
+            conn.execute(text(f"CREATE DATABASE {preparer.quote_identifier(name)} {options}"))
+        created.append(name)
+        return admin_url.set(database=name)
+
+    yield create
+
+    with admin.connect() as conn:
+        force = " WITH (FORCE)" if postgres and conn.dialect.server_version_info >= (13,) else ""
+        for name in created:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {preparer.quote_identifier(name)}{force}"))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def fresh_pg_database(pg_url: URL) -> Iterator[Callable[[], URL]]:
+    """Factory: ``fresh_pg_database()`` → URL of a new empty PostgreSQL database."""
+    yield from _database_factory(pg_url, postgres=True)
+
+
+@pytest.fixture(scope="session")
+def fresh_mariadb_database(mariadb_url: URL) -> Iterator[Callable[[], URL]]:
+    """Factory: ``fresh_mariadb_database()`` → URL of a new empty MariaDB database."""
+    yield from _database_factory(mariadb_url, postgres=False)
+
+
+# --- end of real database servers ------------------------------------------
+
+
+# ---------------------------------------------------------------------------
+# Detection engine and shared data
+#
+# ``detection_engine``: one real DetectionEngine for the whole session.
+# ``shared_data``: the folder ../shared/data beside the repository (fails when absent).
+# ---------------------------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from scanners.engine import DetectionEngine  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def detection_engine() -> DetectionEngine:
+    return DetectionEngine()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    folder = REPO_ROOT.parent / "shared" / "data"
+    if not (folder / "chinook.sqlite").is_file():
+        pytest.fail(f"shared data not found at {folder}")
+    return folder
