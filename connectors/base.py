@@ -39,7 +39,5 @@ class Connector(Protocol):
 
 def glob_filter(names: Sequence[str], include: Sequence[str], exclude: Sequence[str]) -> list[str]:
     """Names matching any include glob (all when none) and no exclude glob, sorted."""
-    included = [
-        n for n in names if not include or any(fnmatch.fnmatchcase(n, g) for g in include)
-    ]
+    included = [n for n in names if not include or any(fnmatch.fnmatchcase(n, g) for g in include)]
     return sorted(n for n in included if not any(fnmatch.fnmatchcase(n, g) for g in exclude))

@@ -46,6 +46,7 @@ class DatabaseConnector:
         password: str | None = None,
         statement_timeout_s: float = 60.0,
         connect_timeout_s: float = 10.0,
+        exact_count_below: int = dialects.EXACT_COUNT_BELOW,
     ) -> None:
         self.name = name
         self._url_arg = url
@@ -54,6 +55,7 @@ class DatabaseConnector:
         self._password = password
         self._statement_timeout_s = statement_timeout_s
         self._connect_timeout_s = connect_timeout_s
+        self._exact_count_below = exact_count_below
         self._engine: Engine | None = None
         self._url: URL | None = None
         self._secrets: list[str] = [password] if password else []
@@ -197,7 +199,7 @@ class DatabaseConnector:
         self, conn: Connection, schema: str | None, table: Table, kind: str
     ) -> tuple[int | None, bool]:
         estimate = dialects.estimated_rows(conn, schema, table.name)
-        if estimate is not None and estimate >= dialects.EXACT_COUNT_BELOW:
+        if estimate is not None and estimate >= self._exact_count_below:
             return estimate, False
         try:
             return dialects.count_rows(conn, table), True

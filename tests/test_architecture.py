@@ -42,7 +42,8 @@ def test_every_module_has_a_docstring(package: str) -> None:
     missing = [
         str(path.relative_to(ROOT))
         for path in modules(package)
-        if path.stat().st_size and ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is None
+        if path.stat().st_size
+        and ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) is None
     ]
     assert missing == []
 
@@ -52,7 +53,10 @@ def test_no_string_built_sql_in_connectors() -> None:
     offenders = []
     for path in modules("connectors"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) == "text":
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) == "text"
+            ):
                 argument = node.args[0] if node.args else None
                 if not isinstance(argument, ast.Constant):
                     offenders.append(f"{path.name}:{node.lineno}")

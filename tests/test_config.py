@@ -51,7 +51,9 @@ def problems_of(path: Path) -> list[str]:
     return [str(p) for p in caught.value.problems]
 
 
-def test_valid_config_loads_with_env_interpolation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_valid_config_loads_with_env_interpolation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("HR_DB", "hr")
     loaded = load_config(write(tmp_path, VALID))
     config = loaded.config
@@ -73,21 +75,35 @@ def test_valid_config_loads_with_env_interpolation(tmp_path: Path, monkeypatch: 
         ("[agnet]\nworkers = 1\n", 1, "agnet: unknown key"),
         ('[agent]\nschedule = "sometimes"\n', 2, "unrecognised schedule"),
         ('[agent]\nschedule = "every day at 25:00"\n', 2, "invalid time"),
-        ('[detection]\nmin_match_ratio = 1.5\n', 2, "min_match_ratio"),
+        ("[detection]\nmin_match_ratio = 1.5\n", 2, "min_match_ratio"),
         ('[detection]\nlanguages = ["fr"]\n', 2, "languages.0"),
         ('[[sources]]\nname = "a"\nkind = "ftp"\n', 3, "sources.0"),
-        ('[[sources]]\nname = "a"\nkind = "database"\n', 1, "sources.0.url: required key is missing"),
+        (
+            '[[sources]]\nname = "a"\nkind = "database"\n',
+            1,
+            "sources.0.url: required key is missing",
+        ),
         ('[[sources]]\nname = "a b"\nkind = "database"\nurl = "sqlite://"\n', 2, "sources.0.name"),
-        ('[[sources]]\nname = "a"\nkind = "database"\nurl = "sqlite://"\ncolour = 1\n', 5, "unknown key"),
+        (
+            '[[sources]]\nname = "a"\nkind = "database"\nurl = "sqlite://"\ncolour = 1\n',
+            5,
+            "unknown key",
+        ),
         ('[[sources]]\nname = "a"\nkind = "files"\npath = "missing-dir"\n', 4, "not found"),
         ('[reports]\nformats = ["pdf"]\n', 2, "reports.formats.0"),
         ('[reports]\nlanguage = "de"\n', 2, "reports.language"),
-        ('[agent]\nstate = "${PDPA_TEST_UNSET_VARIABLE}"\n', 2, "PDPA_TEST_UNSET_VARIABLE is not set"),
-        ('[agent\nworkers = 1\n', 1, "invalid TOML"),
-        ('workers = 1\nworkers = 2\n', 2, "invalid TOML"),
+        (
+            '[agent]\nstate = "${PDPA_TEST_UNSET_VARIABLE}"\n',
+            2,
+            "PDPA_TEST_UNSET_VARIABLE is not set",
+        ),
+        ("[agent\nworkers = 1\n", 1, "invalid TOML"),
+        ("workers = 1\nworkers = 2\n", 2, "invalid TOML"),
     ],
 )
-def test_bad_config_names_file_line_and_problem(tmp_path: Path, text: str, line: int, fragment: str) -> None:
+def test_bad_config_names_file_line_and_problem(
+    tmp_path: Path, text: str, line: int, fragment: str
+) -> None:
     path = write(tmp_path, text)
     problems = problems_of(path)
     assert any(p.startswith(f"{path}:{line}: ") and fragment in p for p in problems), problems

@@ -38,7 +38,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.ddl import CreateView
 
-from connectors import dialects, sampling
+from connectors import sampling
 from connectors.base import Connector
 from connectors.database import DatabaseConnector
 from connectors.errors import DatasetError, SourceError
@@ -196,11 +196,10 @@ def test_describe_kinds_and_counts(backend: Backend, connector: DatabaseConnecto
     assert connector.describe(backend.name("empty")).row_count == 0
 
 
-def test_estimated_row_count(
-    backend: Backend, connector: DatabaseConnector, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(dialects, "EXACT_COUNT_BELOW", 100)
-    info = connector.describe(backend.name("people"))
+def test_estimated_row_count(backend: Backend) -> None:
+    url = backend.url.render_as_string(hide_password=False)
+    with DatabaseConnector("test", url, exact_count_below=100) as connector:
+        info = connector.describe(backend.name("people"))
     if backend.kind == "sqlite":
         assert (info.row_count, info.row_count_exact) == (PEOPLE_ROWS, True)
     else:
@@ -250,22 +249,29 @@ def test_samples_differ_between_runs(backend: Backend, connector: DatabaseConnec
     assert set(first) != set(second)
 
 
-def test_mariadb_primary_key_ranges(
-    backend: Backend, connector: DatabaseConnector, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    if backend.kind != "mariadb":
-        pytest.skip("primary-key range sampling is MySQL/MariaDB only")
-    monkeypatch.setattr(sampling, "MYSQL_LARGE_TABLE_ROWS", 1000)
-    info = connector.describe(backend.name("people"))
-    sample = connector.sample(info, 100)
-    assert sample.method == "pk_ranges"
-    ids = sample.columns[0].values
-    assert 90 <= sample.rows_sampled <= 100 and len(set(ids)) == sample.rows_sampled
+@pytest.mark.parametrize("backend", ["mariadb"], indirect=True)
+def test_mariadb_primary_key_ranges(backend: Backend) -> None:
+    """The range sampler's SQL, as used on large tables, on the real server."""
+    engine = create_engine(backend.url)
+    with engine.connect() as conn:
+        bounds = tuple(conn.execute(sampling.pk_bounds(people, people.c.id)).one())
+        query = sampling.mysql_sample(
+            people,
+            100,
+            estimated_rows=1_000_000,
+            is_view=False,
+            bounds=bounds,  # type: ignore[arg-type]
+        )
+        assert query.method == "pk_ranges"
+        ids = [row.id for row in conn.execute(query.statement)]
+    engine.dispose()
+    assert 90 <= len(set(ids)) <= 100 <= len(ids) + 10
+    assert set(ids) <= set(range(1, PEOPLE_ROWS + 1))
+    assert max(ids) - min(ids) > PEOPLE_ROWS // 2  # spread over the key range, not one block
 
 
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_postgresql_tablesample_statement(backend: Backend) -> None:
-    if backend.kind != "postgresql":
-        pytest.skip("TABLESAMPLE is exercised on PostgreSQL")
     query = sampling.postgresql_sample(people, 100, estimated_rows=1_000_000, is_view=False)
     engine = create_engine(backend.url)
     with engine.connect() as conn:

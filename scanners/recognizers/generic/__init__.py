@@ -1,0 +1,1 @@
+"""Recognizers for formats that are not specific to Thailand."""

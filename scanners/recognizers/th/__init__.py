@@ -1,0 +1,1 @@
+"""Recognizers for Thai identifiers, names, phones and addresses."""

@@ -1,0 +1,167 @@
+"""The command line as a user meets it: real subprocesses, real files, exit codes of SPEC §3."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scanners.validators.th_national_id import is_valid
+
+
+def run(
+    *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agent", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def national_id(prefix12: str) -> str:
+    for digit in "0123456789":
+        if is_valid(prefix12 + digit):
+            return prefix12 + digit
+    raise AssertionError("no check digit")
+
+
+def test_detect_plain_text_offsets_are_code_points() -> None:
+    pin = national_id("110370000123")
+    thai_pin = pin.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    text = f"นายสมชาย ใจดี โทร 081-234-5678 อีเมล somchai@example.co.th บัตร {thai_pin}"
+    done = run("detect", "-", stdin=text)
+    assert done.returncode == 0, done.stderr
+    entities = json.loads(done.stdout)["entities"]
+    spans = {e["type"]: text[e["start"] : e["end"]] for e in entities}
+    assert spans["PHONE_NUMBER"] == "081-234-5678"
+    assert spans["EMAIL_ADDRESS"] == "somchai@example.co.th"
+    assert spans["TH_NATIONAL_ID"] == thai_pin
+    assert spans["PERSON"].startswith("นายสมชาย")
+    assert all(set(e) == {"type", "start", "end", "score"} for e in entities)
+
+
+def test_detect_jsonl_and_a_bad_line(tmp_path: Path) -> None:
+    lines = [{"id": 1, "text": "ติดต่อ 02-123-4567"}, {"id": "b", "text": "ไม่มีข้อมูลส่วนบุคคล"}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines), encoding="utf-8")
+    done = run("detect", str(path), "--jsonl")
+    assert done.returncode == 0, done.stderr
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [o["id"] for o in out] == [1, "b"]
+    assert [e["type"] for e in out[0]["entities"]] == ["PHONE_NUMBER"] and out[1]["entities"] == []
+    path.write_text('{"id": 1, "text": "x"}\nnot json\n', encoding="utf-8")
+    bad = run("detect", str(path), "--jsonl")
+    assert bad.returncode == 2 and f"{path}:2:" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("config", "fragment"),
+    [
+        ("[agent]\nworkers = -1\n", "agent.workers"),
+        ("this is not toml", "invalid TOML"),
+        (
+            '[[sources]]\nname = "x"\nkind = "database"\nurl = "sqlite://"\nextra = 1\n',
+            "unknown key",
+        ),
+    ],
+)
+def test_broken_config_exits_2_with_one_line(tmp_path: Path, config: str, fragment: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(config, encoding="utf-8")
+    done = run("-c", str(path), "scan")
+    assert done.returncode == 2
+    assert fragment in done.stderr and str(path) in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+
+
+def test_missing_config_and_bad_arguments_exit_2(tmp_path: Path) -> None:
+    done = run("-c", str(tmp_path / "absent.toml"), "scan")
+    assert done.returncode == 2 and "not found" in done.stderr
+    assert run("scan", "--format", "pdf", cwd=tmp_path).returncode == 2
+    assert run("no-such-command").returncode == 2
+
+
+def write_config(folder: Path, sources: str, extra: str = "") -> Path:
+    path = folder / "pdpa-agent.toml"
+    path.write_text(
+        f'[agent]\nstate = "sqlite:///{folder}/state.db"\n{sources}\n'
+        f'[reports]\nout_dir = "out"\nformats = ["json", "csv"]\nlanguage = "en"\n{extra}',
+        encoding="utf-8",
+    )
+    return path
+
+
+def people_db(path: Path) -> Path:
+    import sqlite3
+
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE staff (id INTEGER PRIMARY KEY, email TEXT, phone TEXT)")
+        db.executemany(
+            "INSERT INTO staff (email, phone) VALUES (?, ?)",
+            [(f"user{i}@example.co.th", f"08{i % 10}-555-{1000 + i}") for i in range(50)],
+        )
+    return path
+
+
+def test_unreachable_source_is_a_scan_error_and_exit_3(tmp_path: Path) -> None:
+    db = people_db(tmp_path / "people.sqlite")
+    config = write_config(
+        tmp_path,
+        f'[[sources]]\nname = "down"\nkind = "database"\n'
+        f'url = "postgresql+psycopg2://scanner@127.0.0.1:1/hr"\npassword_env = "PDPA_TEST_PW"\n\n'
+        f'[[sources]]\nname = "local"\nkind = "database"\nurl = "sqlite:///{db}"\n',
+    )
+    done = run("-c", str(config), "scan", env={"PDPA_TEST_PW": "s3cr3t-pw"})
+    assert done.returncode == 3, done.stderr
+    report = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
+    errors = [f for f in report["findings"] if f["type"] == "SCAN_ERROR"]
+    assert [(f["source"], f["dataset"]) for f in errors] == [("down", None)]
+    assert {s["name"]: s["status"] for s in report["sources"]} == {"down": "error", "local": "ok"}
+    assert [d["name"] for d in report["datasets"]] == ["main.staff"]
+    everything = done.stdout + done.stderr + json.dumps(report)
+    assert "s3cr3t-pw" not in everything
+
+
+def test_fail_on_severity(tmp_path: Path) -> None:
+    db = people_db(tmp_path / "people.sqlite")
+    config = write_config(
+        tmp_path, f'[[sources]]\nname = "local"\nkind = "database"\nurl = "sqlite:///{db}"\n'
+    )
+    assert run("-c", str(config), "scan").returncode == 0
+    assert run("-c", str(config), "scan", "--fail-on", "medium").returncode == 1
+    assert run("-c", str(config), "scan", "--fail-on", "critical").returncode == 0
+    assert run("-c", str(config), "scan", "--source", "nope").returncode == 2
+
+
+def test_check_config_reports_every_problem_with_file_and_line(tmp_path: Path) -> None:
+    register = tmp_path / "register.toml"
+    register.write_text(
+        '[[datasets]]\nid = "A"\nsource = "local"\nmatch = "main.*"\nlegal_basis = "contract"\n'
+        'owner = "o@example.co.th"\nretention = "ten years"\n\n'
+        '[[datasets]]\nid = "A"\nsource = "ghost"\nmatch = "x"\nlegal_basis = "whim"\nowner = "o@x.th"\n',
+        encoding="utf-8",
+    )
+    config = write_config(
+        tmp_path,
+        f'[[sources]]\nname = "local"\nkind = "database"\nurl = "sqlite:///{tmp_path}/x.sqlite"\n',
+        extra='[register]\npath = "register.toml"\n',
+    )
+    done = run("-c", str(config), "check-config")
+    assert done.returncode == 2
+    assert f"{register}:7: " in done.stdout and "retention" in done.stdout
+    assert f"{register}:13: " in done.stdout and "legal_basis" in done.stdout
+    register.write_text(
+        register.read_text(encoding="utf-8").split("\n\n")[0].replace("ten years", "10y"),
+        encoding="utf-8",
+    )
+    ok = run("-c", str(config), "check-config")
+    assert ok.returncode == 0 and "1 register entries" in ok.stdout

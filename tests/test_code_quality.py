@@ -1,0 +1,19 @@
+"""The tree stays ruff-clean (lint and format), as configured in ruff.toml."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("command", [["check", "."], ["format", "--check", "."]])
+def test_ruff(command: list[str]) -> None:
+    ruff = shutil.which("ruff")
+    assert ruff, "ruff is a test dependency; install the [test] extra"
+    done = subprocess.run([ruff, *command], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
