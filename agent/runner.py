@@ -22,7 +22,7 @@ from connectors.base import Connector
 from connectors.errors import ConfigError, PdpaAgentError
 from scanners.checks.pii_unregistered import check_pii_unregistered
 from scanners.checks.scan_error import scan_error
-from scanners.classify import classify_column
+from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
 from scanners.register import RegisterEntry, match_entry
 from scanners.result import DatasetResult, Finding, ScanInfo, ScanResult, SourceStatus
@@ -136,9 +136,7 @@ def _scan_dataset(
         info = connector.describe(name)
         sample = connector.sample(info, plan.loaded.config.detection.sample_rows)
         ratio = plan.loaded.config.detection.min_match_ratio
-        columns = tuple(
-            classify_column(column, engine, sample.rows_sampled, ratio) for column in sample.columns
-        )
+        columns = classify_dataset(sample, engine, ratio)
     except ConfigError:
         raise
     except Exception as exc:  # one dataset's failure is reported, the scan goes on

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from connectors.model import ColumnSample, ValueKind
-from scanners.column_names import NamePrior, column_priors
+from connectors.model import ColumnSample, DatasetSample, ValueKind
+from scanners.column_names import NamePrior, column_priors, is_generic_name
 from scanners.engine import EVIDENCE_SCORE, DetectionEngine, Entity
 from scanners.masking import mask_value
 from scanners.normalise import normalise_text
@@ -37,6 +37,10 @@ MAX_VALUE_CHARS = 2000
 #: Integers shorter than this cannot be any identifier we look for.
 MIN_INTEGER_DIGITS = 5
 MAX_EVIDENCE = 3
+#: A quasi-identifier inside a richer type is part of it, not a second type of the column.
+SUBSUMED_BY = {PiiType.POSTAL_CODE: PiiType.ADDRESS, PiiType.BIRTH_YEAR: PiiType.DATE_OF_BIRTH}
+#: Types whose presence makes a generic ``name`` column beside them likely a person's name.
+CONTACT_TYPES = frozenset({PiiType.EMAIL_ADDRESS, PiiType.PHONE_NUMBER, PiiType.TH_NATIONAL_ID})
 _NO_RECOGNIZERS = {ValueKind.DECIMAL, ValueKind.BOOLEAN, ValueKind.BINARY, ValueKind.TIME}
 
 
@@ -74,16 +78,32 @@ def prepare_value(value: object, kind: ValueKind) -> object | None:
     return text[:MAX_VALUE_CHARS] or None
 
 
+def classify_dataset(
+    sample: DatasetSample, engine: DetectionEngine, min_match_ratio: float = 0.2
+) -> tuple[ColumnResult, ...]:
+    """Classify every column; a generic ``name`` column beside contact data may be a person."""
+    rows = sample.rows_sampled
+    results = [classify_column(c, engine, rows, min_match_ratio) for c in sample.columns]
+    beside_contact = any(m.type in CONTACT_TYPES for r in results for m in r.pii)
+    if beside_contact:
+        prior = NamePrior(PiiType.PERSON, "name, beside contact columns")
+        for index, column in enumerate(sample.columns):
+            if not results[index].pii and is_generic_name(column.column.name):
+                results[index] = classify_column(column, engine, rows, min_match_ratio, (prior,))
+    return tuple(results)
+
+
 def classify_column(
     sample: ColumnSample,
     engine: DetectionEngine,
     rows_sampled: int,
     min_match_ratio: float = 0.2,
+    extra_priors: tuple[NamePrior, ...] = (),
 ) -> ColumnResult:
     """Decide which types ``sample`` holds; never returns a raw value."""
     column = sample.column
     values = [v for v in (prepare_value(x, column.kind) for x in sample.values) if v is not None]
-    priors = {prior.type: prior for prior in column_priors(column.name)}
+    priors = {prior.type: prior for prior in (*column_priors(column.name), *extra_priors)}
     if not values:
         return ColumnResult(name=column.name, sampled=rows_sampled)
     counts = Counter(values)
@@ -162,6 +182,8 @@ def _decide(
         matches.append(PiiMatch(pii_type, round(confidence, 3), round(ratio, 3)))
         reasons.append(why + f"; {distinct} distinct")
         evidence.extend(tally.examples)
+    reported = {m.type for m in matches}
+    matches = [m for m in matches if SUBSUMED_BY.get(m.type) not in reported]
     matches.sort(key=lambda m: (-m.match_ratio, m.type))
     return ColumnResult(
         name=name,

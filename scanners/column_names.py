@@ -122,6 +122,15 @@ class NamePrior:
     matched: str
 
 
+#: Names too generic to mean a person alone ("name" of a genre, a product, a person …).
+_GENERIC_NAMES = frozenset({"name", "names", "contact", "contactperson", "displayname", "ชื่อ"})
+
+
+def is_generic_name(name: str) -> bool:
+    """True for ``name``-like columns that hold people only beside other personal data."""
+    return "".join(name_tokens(name)) in _GENERIC_NAMES or name.strip() in _GENERIC_NAMES
+
+
 def name_tokens(name: str) -> list[str]:
     """``"BirthDate"`` → ``["birth", "date"]``; Thai runs stay whole."""
     return [token.lower() for token in _SPLIT.findall(name)]

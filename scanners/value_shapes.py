@@ -7,12 +7,13 @@ prior (``first_name`` + "looks like a name" → PERSON), never on their own.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 
 from scanners.pii_types import PiiType
 
-_NAME = re.compile(r"^[^\W\d_][^\W\d_'’.\-]*(?:[ \-'’.]+[^\W\d_][^\W\d_'’.\-]*){0,4}\.?$")
+_NAME_SEPARATORS = frozenset(" -'’.")
 _URL_OR_NET = re.compile(
     r"://|^www\.|^([0-9a-f]{2}[:\-]){5}[0-9a-f]{2}$|^\d{1,3}(\.\d{1,3}){3}$", re.I
 )
@@ -24,8 +25,18 @@ _GENDER_VALUES = frozenset(
 )
 
 
+def _is_letter(ch: str) -> bool:
+    # Thai vowels and tone marks are combining marks (Mn), not letters, but belong in names.
+    return unicodedata.category(ch)[0] in "LM"
+
+
 def _looks_like_name(value: str) -> bool:
-    return len(value) <= 80 and bool(_NAME.match(value))
+    """Letters (any script) in one to five words, no digits: "สมชาย ใจดี", "O'Reilly"."""
+    if not value or len(value) > 80 or not _is_letter(value[0]):
+        return False
+    if not all(_is_letter(ch) or ch in _NAME_SEPARATORS for ch in value):
+        return False
+    return 1 <= len(value.split()) <= 5
 
 
 def _looks_like_address(value: str) -> bool:
