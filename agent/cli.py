@@ -88,7 +88,10 @@ def cmd_scan(args: argparse.Namespace, loaded: LoadedConfig | None = None) -> in
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
     result = run_scan(plan, engine, Progress())
-    written = write_reports(result, out_dir, formats, config.reports.language)
+    try:
+        written = write_reports(result, out_dir, formats, config.reports.language)
+    except OSError as exc:
+        raise PdpaAgentError(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     print("\n".join(summary_lines(result, written, time.monotonic() - started)))
     if result.failed:
         return EXIT_INCOMPLETE

@@ -13,10 +13,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from agent.problems import ConfigProblems, Problem
-from agent.toml_document import load_toml, read_text
+from agent.toml_document import load_toml, read_text, validation_problems
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,26 @@ def read_records(
             for i, (n, row) in enumerate(rows)
         ]
     raise ConfigProblems([Problem(path, None, f"{what} must be a .toml, .csv or .xlsx file")])
+
+
+def validate_records(
+    records: list[Record], model: type[ModelT], source_names: set[str] | None
+) -> tuple[list[tuple[Record, ModelT]], list[Problem]]:
+    """Validate each record into ``model``; a ``source`` must name a configured source."""
+    valid: list[tuple[Record, ModelT]] = []
+    problems: list[Problem] = []
+    for record in records:
+        try:
+            item = model.model_validate(record.fields)
+        except ValidationError as exc:
+            problems.extend(validation_problems(exc, record.where))
+            continue
+        source = getattr(item, "source", None)
+        if source_names is not None and source not in source_names:
+            message = f"source: no source named {source!r} in the config"
+            problems.append(record.where(("source",), message))
+        valid.append((record, item))
+    return valid, problems
 
 
 def _toml_records(path: Path, table: str, what: str) -> Iterator[Record]:

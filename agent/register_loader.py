@@ -6,12 +6,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
 from agent.config import StrictModel
 from agent.problems import ConfigProblems, Problem
-from agent.records_file import read_records
-from agent.toml_document import validation_problems
+from agent.records_file import read_records, validate_records
 from scanners.pii_types import PiiType
 from scanners.register import RegisterEntry
 
@@ -93,21 +92,10 @@ MAP_FIELDS = frozenset({"granularity"})
 def load_register(path: Path, source_names: set[str] | None = None) -> tuple[RegisterEntry, ...]:
     """Validated register entries; ConfigProblems lists every problem with file and line."""
     records = read_records(path, "datasets", "register", LIST_FIELDS, MAP_FIELDS)
-    problems: list[Problem] = []
-    entries: list[RegisterEntry] = []
-    for record in records:
-        try:
-            model = RegisterEntryModel.model_validate(record.fields)
-        except ValidationError as exc:
-            problems.extend(validation_problems(exc, record.where))
-            continue
-        if source_names is not None and model.source not in source_names:
-            problems.append(
-                record.where(("source",), f"source: no source named {model.source!r} in the config")
-            )
-        entries.append(_to_entry(model, record.origin))
+    valid, problems = validate_records(records, RegisterEntryModel, source_names)
+    entries = [_to_entry(model, record.origin) for record, model in valid]
     ids = Counter(entry.id for entry in entries)
-    for record, entry in zip(records, entries, strict=False):
+    for (record, _), entry in zip(valid, entries, strict=True):
         if ids[entry.id] > 1:
             problems.append(record.where(("id",), f"id: duplicate register id {entry.id!r}"))
     seen: dict[tuple[str, str], str] = {}

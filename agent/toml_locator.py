@@ -45,6 +45,7 @@ class TomlLocator:
                     key = tuple(names)
                     counters[key] = counters.get(key, -1) + 1
                     current = (*names, counters[key])
+                    self.lines.setdefault(key, number)
                 else:
                     current = tuple(names)
                 self.lines.setdefault(current, number)

@@ -165,3 +165,43 @@ def test_check_config_reports_every_problem_with_file_and_line(tmp_path: Path) -
     )
     ok = run("-c", str(config), "check-config")
     assert ok.returncode == 0 and "1 register entries" in ok.stdout
+
+
+def test_one_broken_dataset_is_a_scan_error_and_the_rest_is_scanned(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = people_db(tmp_path / "people.sqlite")
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE gone (x TEXT)")
+        conn.execute("CREATE VIEW broken AS SELECT x FROM gone")
+        conn.execute("DROP TABLE gone")
+    config = write_config(
+        tmp_path, f'[[sources]]\nname = "local"\nkind = "database"\nurl = "sqlite:///{db}"\n'
+    )
+    done = run("-c", str(config), "scan")
+    assert done.returncode == 3, done.stderr
+    report = json.loads((tmp_path / "out" / "findings.json").read_text(encoding="utf-8"))
+    errors = [
+        (f["dataset"], f["message"]["en"]) for f in report["findings"] if f["type"] == "SCAN_ERROR"
+    ]
+    assert [e[0] for e in errors] == ["main.broken"] and "gone" in errors[0][1]
+    staff = next(d for d in report["datasets"] if d["name"] == "main.staff")
+    assert {p["type"] for c in staff["columns"] for p in c["pii"]} == {
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+    }
+
+
+def test_unwritable_report_folder_exits_2_with_a_reason(tmp_path: Path) -> None:
+    db = people_db(tmp_path / "people.sqlite")
+    config = write_config(
+        tmp_path, f'[[sources]]\nname = "local"\nkind = "database"\nurl = "sqlite:///{db}"\n'
+    )
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x", encoding="utf-8")
+    done = run("-c", str(config), "scan", "--out", str(blocker / "sub"))
+    assert (
+        done.returncode == 2
+        and "cannot write reports" in done.stderr
+        and "Traceback" not in done.stderr
+    )

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import phonenumbers
 
 from scanners.recognizers.base import ScannerRecognizer, Span
+from scanners.recognizers.phone_context import PHONE_CONTEXT
 
 _CANDIDATE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ \-.]?\(?\d{1,6}\)?){1,7}(?![\d])")
 _GROUP_END = re.compile(r"[ \-.(]+\(?\d+\)?$")
@@ -45,19 +46,7 @@ class InternationalPhoneRecognizer(ScannerRecognizer):
     """``+``-prefixed phone numbers of any country."""
 
     ENTITY = "PHONE_NUMBER"
-    CONTEXT = (
-        "โทร",
-        "เบอร์",
-        "มือถือ",
-        "ติดต่อ",
-        "phone",
-        "tel",
-        "mobile",
-        "cell",
-        "fax",
-        "contact",
-        "call",
-    )
+    CONTEXT = PHONE_CONTEXT
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _CANDIDATE.finditer(text):

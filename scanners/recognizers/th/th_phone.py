@@ -23,6 +23,7 @@ import phonenumbers
 from phonenumbers import PhoneNumberType
 
 from scanners.recognizers.base import ScannerRecognizer, Span
+from scanners.recognizers.phone_context import PHONE_CONTEXT
 
 _SEP = r"[ \-.]"
 _PREFIX = (
@@ -60,20 +61,7 @@ class ThaiPhoneRecognizer(ScannerRecognizer):
     """Thai mobile and landline numbers validated by ``phonenumbers``."""
 
     ENTITY = "PHONE_NUMBER"
-    CONTEXT = (
-        "โทร",
-        "เบอร์",
-        "มือถือ",
-        "ติดต่อ",
-        "แฟกซ์",
-        "phone",
-        "tel",
-        "mobile",
-        "cell",
-        "fax",
-        "contact",
-        "call",
-    )
+    CONTEXT = PHONE_CONTEXT
 
     def find(self, text: str) -> Iterator[Span]:
         for match in _CANDIDATE.finditer(text):
