@@ -34,8 +34,8 @@ from scanners.value_shapes import has_shape
 PRIOR_SHAPE_RATIO = 0.5
 #: Values longer than this are cut before analysis (free text is sampled, not read whole).
 MAX_VALUE_CHARS = 2000
-#: Integers shorter than this cannot be any identifier we look for.
-MIN_INTEGER_DIGITS = 5
+#: Integers shorter than this cannot be any type we look for (4 digits: a birth year).
+MIN_INTEGER_DIGITS = 4
 MAX_EVIDENCE = 3
 #: A quasi-identifier inside a richer type is part of it, not a second type of the column.
 SUBSUMED_BY = {PiiType.POSTAL_CODE: PiiType.ADDRESS, PiiType.BIRTH_YEAR: PiiType.DATE_OF_BIRTH}
@@ -112,7 +112,7 @@ def classify_column(
     for value, count in counts.items():
         matched: set[str] = set()
         if use_recognizers and isinstance(value, str):
-            for entity in _best_per_type(engine.analyze(value)):
+            for entity in _best_per_type(engine.analyze_value(value)):
                 tally = tallies.setdefault(entity.type, _Tally())
                 if entity.score >= EVIDENCE_SCORE:
                     tally.evidence += count

@@ -96,6 +96,47 @@ _register(_EXACT, PiiType.GENDER, "sex gender sgender")
 _register(_TOKENS, PiiType.GENDER, "gender")
 _register(_THAI, PiiType.GENDER, "เพศ")
 
+_register(_EXACT, PiiType.PASSPORT, "passport passportno passportnumber passportnum ppno")
+_register(_TOKENS, PiiType.PASSPORT, "passport")
+_register(_THAI, PiiType.PASSPORT, "หนังสือเดินทาง พาสปอร์ต")
+
+_register(
+    _EXACT,
+    PiiType.BANK_ACCOUNT,
+    """bankaccount bankaccountno bankaccountnumber accountno
+    accountnumber accno accnum acctno bankno banknumber bacnumber bankacc promptpay""",
+)
+_register(_THAI, PiiType.BANK_ACCOUNT, "เลขที่บัญชี เลขบัญชี บัญชีธนาคาร พร้อมเพย์")
+
+_register(
+    _EXACT,
+    PiiType.CREDIT_CARD,
+    """creditcard creditcardno creditcardnumber cardno
+    cardnumber ccnumber ccno pan debitcard""",
+)
+_register(_THAI, PiiType.CREDIT_CARD, "บัตรเครดิต เลขบัตรเครดิต")
+
+_register(
+    _EXACT,
+    PiiType.IP_ADDRESS,
+    """ip ipaddress ipaddr clientip remoteaddr remoteip
+    sourceip srcip lastloginip loginip""",
+)
+_register(_TOKENS, PiiType.IP_ADDRESS, "ip ipaddress")
+_register(_THAI, PiiType.IP_ADDRESS, "ไอพี")
+
+_register(
+    _EXACT,
+    PiiType.TH_LICENSE_PLATE,
+    """licenseplate licenceplate plate plateno carplate
+    carno vehicleplate vehicleno licenseplateno""",
+)
+_register(_TOKENS, PiiType.TH_LICENSE_PLATE, "plate")
+_register(_THAI, PiiType.TH_LICENSE_PLATE, "ทะเบียนรถ ป้ายทะเบียน")
+
+_register(_EXACT, PiiType.BIRTH_YEAR, "birthyear yob yearofbirth byear")
+_register(_THAI, PiiType.BIRTH_YEAR, "ปีเกิด")
+
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_A-Za-z]+")
 # Compacted names that look like a prior but are not personal data.
 _NOT_PII = frozenset(

@@ -54,6 +54,15 @@ def _looks_like_postcode(value: str) -> bool:
     return bool(_POSTCODE.match(value))
 
 
+def _looks_like_year(value: str) -> bool:
+    """A plausible birth year, common era or Buddhist era (B.E. = C.E. + 543)."""
+    return (
+        value.isdigit()
+        and len(value) == 4
+        and (1900 <= int(value) <= 2100 or 2443 <= int(value) <= 2643)
+    )
+
+
 def _looks_like_gender(value: str) -> bool:
     return value.strip().lower() in _GENDER_VALUES
 
@@ -64,6 +73,7 @@ SHAPES: dict[PiiType, Callable[[str], bool]] = {
     PiiType.DATE_OF_BIRTH: _looks_like_date,
     PiiType.POSTAL_CODE: _looks_like_postcode,
     PiiType.GENDER: _looks_like_gender,
+    PiiType.BIRTH_YEAR: _looks_like_year,
 }
 
 
