@@ -19,6 +19,7 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from scanners.nlp_engine import ThaiBlankNlpEngine
 from scanners.normalise import normalise_text
 from scanners.recognizers import all_recognizers
+from scanners.recognizers.base import ScannerRecognizer, TextTraits
 
 #: Added to a match's score when one of its recognizer's context words is near.
 CONTEXT_BOOST = 0.45
@@ -90,6 +91,46 @@ class DetectionEngine:
             Entity(r.entity_type, r.start, r.end, round(float(r.score), 4)) for r in results
         }
         return sorted(entities, key=lambda e: (e.start, e.end, e.type))
+
+    @cached_property
+    def _direct_recognizers(self) -> tuple[ScannerRecognizer, ...]:
+        recognizers = all_recognizers(self.primary_language)
+        if not all(isinstance(r, ScannerRecognizer) for r in recognizers):
+            return ()
+        return tuple(r for r in recognizers if isinstance(r, ScannerRecognizer))
+
+    def analyze_value(
+        self, text: str, context: Sequence[str] | None = None, min_score: float = MIN_SCORE
+    ) -> list[Entity]:
+        """The best score per type that :meth:`analyze` gives, faster, for column values.
+
+        Our recognizers read the raw text and boost themselves from a character
+        window, so the NLP pipeline and Presidio's enhancer add nothing here;
+        recognizers whose ``REQUIRES`` the text cannot meet (no digit, no ``@``…)
+        are skipped.
+        """
+        recognizers = self._direct_recognizers
+        if not recognizers:
+            return self.analyze(text, context, min_score)
+        if not text or not text.strip():
+            return []
+        normalised = normalise_text(text)
+        traits = TextTraits.of(normalised)
+        extra = list(context) if context else None
+        entities: dict[tuple[str, int, int], Entity] = {}
+        for recognizer in recognizers:
+            if not traits.allow(recognizer.REQUIRES):
+                continue
+            results = recognizer.analyze(normalised, None, None)
+            if not results:
+                continue
+            recognizer.enhance_using_context(normalised, results, [], None, extra)
+            for r in results:
+                score = round(float(r.score), 4)
+                key = (r.entity_type, r.start, r.end)
+                if score >= min_score and (key not in entities or entities[key].score < score):
+                    entities[key] = Entity(r.entity_type, r.start, r.end, score)
+        return sorted(entities.values(), key=lambda e: (e.start, e.end, e.type))
 
     def detect(self, text: str) -> list[Entity]:
         """Entities that are evidence on their own or with their in-text context."""

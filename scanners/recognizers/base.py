@@ -49,6 +49,30 @@ def context_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+class TextTraits(NamedTuple):
+    """Cheap facts about a text, computed once, that let recognizers be skipped."""
+
+    digit: bool
+    at: bool
+    thai: bool
+    latin: bool
+
+    @classmethod
+    def of(cls, text: str) -> TextTraits:
+        return cls(
+            digit=any(ch.isdigit() for ch in text),
+            at="@" in text,
+            thai=_THAI.search(text) is not None,
+            latin=any("a" <= ch.lower() <= "z" for ch in text),
+        )
+
+    def allow(self, requirement: str) -> bool:
+        """``requirement`` is "any", or one or more of digit/at/thai/latin joined by "|"."""
+        if requirement == "any":
+            return True
+        return any(getattr(self, need) for need in requirement.split("|"))
+
+
 def column_words(context: Sequence[str] | None) -> str:
     """Turn column names (``dateOfBirth``, ``birth_date``) into plain lower-case words."""
     if not context:
@@ -67,6 +91,8 @@ class ScannerRecognizer(EntityRecognizer):
     """
 
     ENTITY: ClassVar[str]
+    #: What a text must contain for this recognizer to have a chance (see ``TextTraits``).
+    REQUIRES: ClassVar[str] = "any"
     CONTEXT: ClassVar[tuple[str, ...]] = ()
     NEGATIVE_CONTEXT: ClassVar[tuple[str, ...]] = ()
     WINDOW_BEFORE: ClassVar[int] = 32

@@ -1,10 +1,13 @@
-"""Recognizers that are not specific to Thailand: e-mail, international phones, dates, names."""
+"""Recognizers that are not specific to Thailand: e-mail, phones, dates, names, cards, IPs."""
 
 from __future__ import annotations
 
+from scanners.recognizers.generic.birth_year import BirthYearRecognizer
+from scanners.recognizers.generic.credit_card import CreditCardRecognizer
 from scanners.recognizers.generic.date_of_birth import DateOfBirthRecognizer
 from scanners.recognizers.generic.email import EmailRecognizer
 from scanners.recognizers.generic.gender import GenderRecognizer
+from scanners.recognizers.generic.ip_address import IpAddressRecognizer
 from scanners.recognizers.generic.person_latin import LatinPersonRecognizer
 from scanners.recognizers.generic.phone_international import InternationalPhoneRecognizer
 
@@ -14,4 +17,7 @@ RECOGNIZERS = (
     DateOfBirthRecognizer,
     LatinPersonRecognizer,
     GenderRecognizer,
+    CreditCardRecognizer,
+    IpAddressRecognizer,
+    BirthYearRecognizer,
 )

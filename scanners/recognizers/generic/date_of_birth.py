@@ -117,6 +117,7 @@ class DateOfBirthRecognizer(ScannerRecognizer):
     """Dates as a shape for DATE_OF_BIRTH; birth words make them evidence."""
 
     ENTITY = "DATE_OF_BIRTH"
+    REQUIRES = "digit"
     CONTEXT = (
         "เกิด",
         "birth",

@@ -44,6 +44,7 @@ class EmailRecognizer(ScannerRecognizer):
     """E-mail addresses; evidence when the TLD is real."""
 
     ENTITY = "EMAIL_ADDRESS"
+    REQUIRES = "at"
     CONTEXT = ("อีเมล", "อีเมล์", "เมล", "e-mail", "email", "mail")
 
     def find(self, text: str) -> Iterator[Span]:

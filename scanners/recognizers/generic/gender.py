@@ -34,6 +34,7 @@ class GenderRecognizer(ScannerRecognizer):
     """Gender values (shape) and labelled gender in text (evidence)."""
 
     ENTITY = "GENDER"
+    REQUIRES = "thai|latin"
     CONTEXT = ("เพศ", "gender", "sex")
     NEGATIVE_CONTEXT = ("พฤติกรรมทางเพศ", "sexual")
 

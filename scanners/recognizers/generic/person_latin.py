@@ -88,6 +88,7 @@ class LatinPersonRecognizer(ScannerRecognizer):
     """Latin-script personal names."""
 
     ENTITY = "PERSON"
+    REQUIRES = "latin"
     CONTEXT = (
         "first name",
         "firstname",

@@ -46,6 +46,7 @@ class InternationalPhoneRecognizer(ScannerRecognizer):
     """``+``-prefixed phone numbers of any country."""
 
     ENTITY = "PHONE_NUMBER"
+    REQUIRES = "digit"
     CONTEXT = PHONE_CONTEXT
 
     def find(self, text: str) -> Iterator[Span]:

@@ -1,7 +1,10 @@
-"""Recognizers for Thai identifiers, names, phones and addresses."""
+"""Recognizers for Thai identifiers, names, phones, addresses, plates and accounts."""
 
 from __future__ import annotations
 
+from scanners.recognizers.th.bank_account import ThaiBankAccountRecognizer
+from scanners.recognizers.th.license_plate import ThaiLicensePlateRecognizer
+from scanners.recognizers.th.passport import PassportRecognizer
 from scanners.recognizers.th.postal_code import PostalCodeRecognizer
 from scanners.recognizers.th.th_address import ThaiAddressRecognizer
 from scanners.recognizers.th.th_national_id import ThaiNationalIdRecognizer
@@ -14,4 +17,7 @@ RECOGNIZERS = (
     ThaiPersonRecognizer,
     ThaiAddressRecognizer,
     PostalCodeRecognizer,
+    PassportRecognizer,
+    ThaiBankAccountRecognizer,
+    ThaiLicensePlateRecognizer,
 )

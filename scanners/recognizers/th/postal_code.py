@@ -37,6 +37,7 @@ class PostalCodeRecognizer(ScannerRecognizer):
     """Postcodes: shapes that need context or a postcode column."""
 
     ENTITY = "POSTAL_CODE"
+    REQUIRES = "digit"
     CONTEXT = (
         "ไปรษณีย์",
         "ปณ",

@@ -42,6 +42,7 @@ class ThaiNationalIdRecognizer(ScannerRecognizer):
     """Checksum-valid Thai personal IDs, plain or grouped."""
 
     ENTITY = "TH_NATIONAL_ID"
+    REQUIRES = "digit"
     CONTEXT = (
         "ประชาชน",
         "ปชช",

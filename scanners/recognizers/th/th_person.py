@@ -138,6 +138,7 @@ class ThaiPersonRecognizer(ScannerRecognizer):
     """Thai names: title + name (+ surname), or known given and family names."""
 
     ENTITY = "PERSON"
+    REQUIRES = "thai"
     CONTEXT = ("ชื่อ", "สกุล", "ผู้ติดต่อ", "ลูกค้า", "พนักงาน", "full name", "fullname")
     NEGATIVE_CONTEXT = ("ชื่อสินค้า", "ชื่อบริษัท", "ชื่อไฟล์", "ชื่อเพลง", "ชื่อร้าน")
 

@@ -61,6 +61,7 @@ class ThaiPhoneRecognizer(ScannerRecognizer):
     """Thai mobile and landline numbers validated by ``phonenumbers``."""
 
     ENTITY = "PHONE_NUMBER"
+    REQUIRES = "digit"
     CONTEXT = PHONE_CONTEXT
 
     def find(self, text: str) -> Iterator[Span]:
