@@ -28,6 +28,7 @@ from scanners.masking import mask_value
 from scanners.normalise import normalise_text
 from scanners.pii_types import QUASI_IDENTIFIER_TYPES, PiiType
 from scanners.result import ColumnResult, PiiMatch
+from scanners.sensitive_columns import sensitive_column_priors
 from scanners.value_shapes import has_shape
 
 #: With a name prior, this share of values must have the type's shape.
@@ -78,6 +79,15 @@ def prepare_value(value: object, kind: ValueKind) -> object | None:
     return text[:MAX_VALUE_CHARS] or None
 
 
+def name_priors(name: str) -> tuple[NamePrior, ...]:
+    """What a column name points to: ordinary personal data and Section 26 data."""
+    sensitive = sensitive_column_priors(name)
+    ordinary = column_priors(name)
+    if any(p.type is PiiType.SEXUAL_ORIENTATION for p in sensitive):
+        ordinary = tuple(p for p in ordinary if p.type is not PiiType.GENDER)  # "รสนิยมทางเพศ"
+    return (*ordinary, *sensitive)
+
+
 def classify_dataset(
     sample: DatasetSample, engine: DetectionEngine, min_match_ratio: float = 0.2
 ) -> tuple[ColumnResult, ...]:
@@ -103,7 +113,7 @@ def classify_column(
     """Decide which types ``sample`` holds; never returns a raw value."""
     column = sample.column
     values = [v for v in (prepare_value(x, column.kind) for x in sample.values) if v is not None]
-    priors = {prior.type: prior for prior in (*column_priors(column.name), *extra_priors)}
+    priors = {prior.type: prior for prior in (*name_priors(column.name), *extra_priors)}
     if not values:
         return ColumnResult(name=column.name, sampled=rows_sampled)
     counts = Counter(values)

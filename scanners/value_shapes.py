@@ -11,7 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 
-from scanners.pii_types import PiiType
+from scanners.pii_types import SENSITIVE_TYPES, PiiType
 
 _NAME_SEPARATORS = frozenset(" -'’.")
 _URL_OR_NET = re.compile(
@@ -78,8 +78,14 @@ SHAPES: dict[PiiType, Callable[[str], bool]] = {
 
 
 def has_shape(pii_type: PiiType, value: object) -> bool:
-    """True when ``value`` could be of ``pii_type`` (only meaningful with a name prior)."""
+    """True when ``value`` could be of ``pii_type`` (only meaningful with a name prior).
+
+    Any non-empty value fits a Section 26 type: a ``religion`` or ``โรคประจำตัว``
+    column holds sensitive data whatever its coding ("ไม่มี" and "-" included).
+    """
     if isinstance(value, (date, datetime)):
         return pii_type is PiiType.DATE_OF_BIRTH
+    if pii_type in SENSITIVE_TYPES:
+        return bool(str(value).strip())
     test = SHAPES.get(pii_type)
     return bool(test and isinstance(value, str) and test(value.strip()))

@@ -61,3 +61,13 @@ def test_no_string_built_sql_in_connectors() -> None:
                 if not isinstance(argument, ast.Constant):
                     offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == []
+
+
+def test_recognizer_class_names_do_not_shadow_presidio() -> None:
+    """Presidio finds predefined recognizers by class name among all subclasses; ours must differ."""
+    import presidio_analyzer.predefined_recognizers as predefined
+
+    from scanners.recognizers.registry import RECOGNIZER_CLASSES
+
+    theirs = {name for name in dir(predefined) if name.endswith("Recognizer")}
+    assert {cls.__name__ for cls in RECOGNIZER_CLASSES} & theirs == set()

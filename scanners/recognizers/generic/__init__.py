@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from scanners.recognizers.generic.birth_year import BirthYearRecognizer
-from scanners.recognizers.generic.credit_card import CreditCardRecognizer
+from scanners.recognizers.generic.credit_card import CardNumberRecognizer
 from scanners.recognizers.generic.date_of_birth import DateOfBirthRecognizer
-from scanners.recognizers.generic.email import EmailRecognizer
+from scanners.recognizers.generic.email import EmailAddressRecognizer
 from scanners.recognizers.generic.gender import GenderRecognizer
 from scanners.recognizers.generic.ip_address import IpAddressRecognizer
 from scanners.recognizers.generic.person_latin import LatinPersonRecognizer
@@ -13,11 +13,11 @@ from scanners.recognizers.generic.phone_international import InternationalPhoneR
 
 RECOGNIZERS = (
     InternationalPhoneRecognizer,
-    EmailRecognizer,
+    EmailAddressRecognizer,
     DateOfBirthRecognizer,
     LatinPersonRecognizer,
     GenderRecognizer,
-    CreditCardRecognizer,
+    CardNumberRecognizer,
     IpAddressRecognizer,
     BirthYearRecognizer,
 )

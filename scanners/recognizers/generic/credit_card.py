@@ -80,7 +80,7 @@ def _not_a_card(digits: str) -> bool:
     return False
 
 
-class CreditCardRecognizer(ScannerRecognizer):
+class CardNumberRecognizer(ScannerRecognizer):
     """Luhn-valid payment card numbers, plain or grouped."""
 
     ENTITY = "CREDIT_CARD"

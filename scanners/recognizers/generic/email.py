@@ -40,7 +40,7 @@ def known_tlds() -> frozenset[str]:
     return frozenset(suffix.rsplit(".", 1)[-1].lower() for suffix in extractor.tlds)
 
 
-class EmailRecognizer(ScannerRecognizer):
+class EmailAddressRecognizer(ScannerRecognizer):
     """E-mail addresses; evidence when the TLD is real."""
 
     ENTITY = "EMAIL_ADDRESS"
