@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from abc import abstractmethod
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import ClassVar, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -49,6 +50,15 @@ def context_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(parts)) if parts else None
 
 
+@cache
+def _needs(requirement: str) -> tuple[str, ...]:
+    needs = tuple(requirement.split("|"))
+    unknown = set(needs) - {"digit", "at", "thai", "latin"}
+    if unknown:
+        raise ValueError(f"unknown REQUIRES trait(s): {', '.join(sorted(unknown))}")
+    return needs
+
+
 class TextTraits(NamedTuple):
     """Cheap facts about a text, computed once, that let recognizers be skipped."""
 
@@ -70,7 +80,7 @@ class TextTraits(NamedTuple):
         """``requirement`` is "any", or one or more of digit/at/thai/latin joined by "|"."""
         if requirement == "any":
             return True
-        return any(getattr(self, need) for need in requirement.split("|"))
+        return any(getattr(self, need) for need in _needs(requirement))
 
 
 def column_words(context: Sequence[str] | None) -> str:

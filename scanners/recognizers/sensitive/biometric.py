@@ -42,6 +42,7 @@ class BiometricRecognizer(SensitiveRecognizer):
     """Biometric data: fingerprint, face, iris and voice templates and mentions."""
 
     ENTITY = "BIOMETRIC"
+    REQUIRES = "any"  # a template may be a vector of decimals, without a letter
     CONTEXT = context_words("BIOMETRIC")
 
     def find_more(self, text: str) -> Iterator[Span]:
