@@ -122,7 +122,8 @@ def classify_column(
     for value, count in counts.items():
         matched: set[str] = set()
         if use_recognizers and isinstance(value, str):
-            for entity in _best_per_type(engine.analyze_value(value)):
+            found = engine.analyze(value) if column.free_text else engine.analyze_value(value)
+            for entity in _best_per_type(found):
                 tally = tallies.setdefault(entity.type, _Tally())
                 if entity.score >= EVIDENCE_SCORE:
                     tally.evidence += count

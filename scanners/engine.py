@@ -51,9 +51,18 @@ class DetectionEngine:
 
     @cached_property
     def analyzer(self) -> AnalyzerEngine:
+        """Presidio's engine with the free-text recognizers (``SCOPE`` "text" or "all")."""
+        return self._build_analyzer("text")
+
+    @cached_property
+    def value_analyzer(self) -> AnalyzerEngine:
+        """Presidio's engine with the column-value recognizers, for comparison and fallback."""
+        return self._build_analyzer("values")
+
+    def _build_analyzer(self, scope: str) -> AnalyzerEngine:
         registry = RecognizerRegistry(supported_languages=list(self.languages))
         for language in self.languages:
-            for recognizer in all_recognizers(language):
+            for recognizer in all_recognizers(language, scope=scope):
                 registry.add_recognizer(recognizer)
         nlp_engine = ThaiBlankNlpEngine(self.languages)
         nlp_engine.load()
@@ -75,13 +84,18 @@ class DetectionEngine:
         return frozenset(self.analyzer.get_supported_entities(self.primary_language))
 
     def analyze(
-        self, text: str, context: Sequence[str] | None = None, min_score: float = MIN_SCORE
+        self,
+        text: str,
+        context: Sequence[str] | None = None,
+        min_score: float = MIN_SCORE,
+        scope: str = "text",
     ) -> list[Entity]:
-        """Detect entities in ``text``; offsets index the original string."""
+        """Detect entities in ``text`` (free text by default); offsets index the original."""
         if not text or not text.strip():
             return []
         normalised = normalise_text(text)
-        results = self.analyzer.analyze(
+        analyzer = self.analyzer if scope == "text" else self.value_analyzer
+        results = analyzer.analyze(
             text=normalised,
             language=self.primary_language,
             context=list(context) if context else None,
@@ -94,7 +108,7 @@ class DetectionEngine:
 
     @cached_property
     def _direct_recognizers(self) -> tuple[ScannerRecognizer, ...]:
-        recognizers = all_recognizers(self.primary_language)
+        recognizers = all_recognizers(self.primary_language, scope="values")
         if not all(isinstance(r, ScannerRecognizer) for r in recognizers):
             return ()
         return tuple(r for r in recognizers if isinstance(r, ScannerRecognizer))
@@ -102,7 +116,7 @@ class DetectionEngine:
     def analyze_value(
         self, text: str, context: Sequence[str] | None = None, min_score: float = MIN_SCORE
     ) -> list[Entity]:
-        """The best score per type that :meth:`analyze` gives, faster, for column values.
+        """The best score per type that ``analyze(scope="values")`` gives, faster.
 
         Our recognizers read the raw text and boost themselves from a character
         window, so the NLP pipeline and Presidio's enhancer add nothing here;
@@ -111,7 +125,7 @@ class DetectionEngine:
         """
         recognizers = self._direct_recognizers
         if not recognizers:
-            return self.analyze(text, context, min_score)
+            return self.analyze(text, context, min_score, scope="values")
         if not text or not text.strip():
             return []
         normalised = normalise_text(text)
@@ -137,11 +151,31 @@ class DetectionEngine:
         return resolve_overlaps(self.analyze(text, min_score=EVIDENCE_SCORE))
 
 
+#: (outer, inner) type pairs where the inner span is part of the outer one, not a rival:
+#: a postcode inside an address, a birth year inside a birth date, a clergy title
+#: (religion) inside a person's name.
+NESTABLE: frozenset[tuple[str, str]] = frozenset(
+    {("ADDRESS", "POSTAL_CODE"), ("DATE_OF_BIRTH", "BIRTH_YEAR"), ("PERSON", "RELIGION")}
+)
+
+
+def _nested(a: Entity, b: Entity) -> bool:
+    """True when one span contains the other and their types may nest."""
+    if a.start <= b.start and b.end <= a.end:
+        return (a.type, b.type) in NESTABLE
+    if b.start <= a.start and a.end <= b.end:
+        return (b.type, a.type) in NESTABLE
+    return False
+
+
 def resolve_overlaps(entities: Sequence[Entity]) -> list[Entity]:
-    """Keep, among spans that overlap, the highest score (then the longest span)."""
+    """Among rival overlapping spans keep the highest score (then the longest span).
+
+    Spans whose types nest (see ``NESTABLE``) are not rivals: both are kept.
+    """
     kept: list[Entity] = []
     ranked = sorted(entities, key=lambda e: (-e.score, -(e.end - e.start), e.start))
     for entity in ranked:
-        if all(entity.end <= k.start or entity.start >= k.end for k in kept):
+        if all(entity.end <= k.start or entity.start >= k.end or _nested(k, entity) for k in kept):
             kept.append(entity)
     return sorted(kept, key=lambda e: (e.start, e.end))

@@ -94,12 +94,30 @@ CASES = [
         {"POSTAL_CODE"},
     ),
     ("birth_year", INT, [RNG.randint(2500, 2550) for _ in range(100)], {"BIRTH_YEAR"}),
-    ("religion", TEXT, [RNG.choice(["พุทธ", "อิสลาม", "คริสต์", "-"]) for _ in range(100)], {"RELIGION"}),
+    (
+        "religion",
+        TEXT,
+        [RNG.choice(["พุทธ", "อิสลาม", "คริสต์", "-"]) for _ in range(100)],
+        {"RELIGION"},
+    ),
     ("blood_group", TEXT, [RNG.choice(["A", "B", "AB", "O+"]) for _ in range(100)], {"HEALTH"}),
-    ("โรคประจำตัว", TEXT, [RNG.choice(["เบาหวาน", "ความดันโลหิตสูง", "ไม่มี"]) for _ in range(100)], {"HEALTH"}),
+    (
+        "โรคประจำตัว",
+        TEXT,
+        [RNG.choice(["เบาหวาน", "ความดันโลหิตสูง", "ไม่มี"]) for _ in range(100)],
+        {"HEALTH"},
+    ),
     ("เชื้อชาติ", TEXT, [RNG.choice(["ไทย", "จีน", "ม้ง"]) for _ in range(100)], {"ETHNICITY"}),
     ("passport_no", TEXT, [f"AA{RNG.randint(1000000, 9999999)}" for _ in range(100)], {"PASSPORT"}),
-    ("last_login_ip", TEXT, [f"10.{RNG.randint(0, 255)}.{RNG.randint(0, 255)}.{RNG.randint(1, 254)}" for _ in range(100)], {"IP_ADDRESS"}),
+    (
+        "last_login_ip",
+        TEXT,
+        [
+            f"10.{RNG.randint(0, 255)}.{RNG.randint(0, 255)}.{RNG.randint(1, 254)}"
+            for _ in range(100)
+        ],
+        {"IP_ADDRESS"},
+    ),
     # traps: look personal, are not
     ("nationality", TEXT, [RNG.choice(["ไทย", "Thai", "Japanese"]) for _ in range(100)], set()),
     ("รสนิยมทางเพศ", TEXT, [RNG.choice(["ชาย", "หญิง"]) for _ in range(100)], {"SEXUAL_ORIENTATION"}),

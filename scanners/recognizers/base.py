@@ -103,6 +103,8 @@ class ScannerRecognizer(EntityRecognizer):
     ENTITY: ClassVar[str]
     #: What a text must contain for this recognizer to have a chance (see ``TextTraits``).
     REQUIRES: ClassVar[str] = "any"
+    #: Where the recognizer serves: "values" (column cells), "text" (free text) or "all".
+    SCOPE: ClassVar[str] = "all"
     CONTEXT: ClassVar[tuple[str, ...]] = ()
     NEGATIVE_CONTEXT: ClassVar[tuple[str, ...]] = ()
     WINDOW_BEFORE: ClassVar[int] = 32

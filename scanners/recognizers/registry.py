@@ -19,6 +19,13 @@ RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
 )
 
 
-def all_recognizers(language: str) -> list[EntityRecognizer]:
-    """Return one fresh instance of every recognizer, for ``language`` ("th" or "en")."""
-    return [cls(supported_language=language) for cls in RECOGNIZER_CLASSES]
+def all_recognizers(language: str, scope: str = "all") -> list[EntityRecognizer]:
+    """One fresh instance of every recognizer for ``language`` that serves ``scope``.
+
+    ``scope`` is "values" (column cells), "text" (free text) or "all".
+    """
+    return [
+        cls(supported_language=language)
+        for cls in RECOGNIZER_CLASSES
+        if scope == "all" or getattr(cls, "SCOPE", "all") in ("all", scope)
+    ]

@@ -139,6 +139,8 @@ class ThaiPersonRecognizer(ScannerRecognizer):
 
     ENTITY = "PERSON"
     REQUIRES = "thai"
+    #: Column cells only; in free text the CRF model (th_person_model) is more precise.
+    SCOPE = "values"
     CONTEXT = ("ชื่อ", "สกุล", "ผู้ติดต่อ", "ลูกค้า", "พนักงาน", "full name", "fullname")
     NEGATIVE_CONTEXT = ("ชื่อสินค้า", "ชื่อบริษัท", "ชื่อไฟล์", "ชื่อเพลง", "ชื่อร้าน")
 
