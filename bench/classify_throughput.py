@@ -28,7 +28,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     engine = DetectionEngine()
-    engine.analyze("warm up นายสมชาย 081-234-5678")
+    engine.analyze_value("warm up นายสมชาย 081-234-5678")
     print(f"engine start: {time.perf_counter() - started:.2f}s")
     for run in range(args.repeat):
         columns = mixed_columns(args.rows, seed=run + 1)
