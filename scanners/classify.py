@@ -53,6 +53,7 @@ class _Tally:
     shape: int = 0
     score_sum: float = 0.0
     examples: list[str] = field(default_factory=list)
+    recognizers: set[str] = field(default_factory=set)
 
     def add_example(self, pii_type: str, text: str) -> None:
         masked = mask_value(pii_type, text)
@@ -128,6 +129,7 @@ def classify_column(
                 if entity.score >= EVIDENCE_SCORE:
                     tally.evidence += count
                     tally.score_sum += entity.score * count
+                    tally.recognizers.add(entity.recognizer)
                 tally.shape += count
                 tally.add_example(entity.type, value[entity.start : entity.end])
                 matched.add(entity.type)
@@ -138,71 +140,85 @@ def classify_column(
                 tally.add_example(pii_type, _as_text(value))
     if column.free_text:
         priors = {}
-    return _decide(
-        column.name,
-        rows_sampled,
-        len(values),
-        len(counts),
-        tallies,
-        priors,
-        min_match_ratio,
-        free_text=column.free_text,
-    )
+    facts = _Sample(rows_sampled, len(values), len(counts), min_match_ratio, column.free_text)
+    return _decide(column.name, tallies, priors, facts)
+
+
+@dataclass(frozen=True)
+class _Sample:
+    """What the decision needs to know about the column's sample as a whole."""
+
+    rows_sampled: int
+    non_empty: int
+    distinct: int
+    min_match_ratio: float
+    free_text: bool
+
+
+def _judge(
+    pii_type: str, tally: _Tally, prior: NamePrior | None, sample: _Sample
+) -> tuple[PiiMatch, str] | None:
+    """The match for one type and why, or None when the type is not reported."""
+    non_empty = sample.non_empty
+    evidence_ratio = tally.evidence / non_empty
+    shape_ratio = tally.shape / non_empty
+    if sample.free_text and tally.evidence:
+        # A document holds personal data as soon as one passage is evidence of it.
+        confidence = min(0.99, tally.score_sum / tally.evidence)
+        ratio = evidence_ratio
+        why = f"{pii_type}: {_by(tally)} in {tally.evidence} of {non_empty} passages"
+    elif evidence_ratio >= sample.min_match_ratio:
+        mean_score = tally.score_sum / tally.evidence
+        bonus = 0.1 if prior else 0.0
+        confidence = min(0.99, mean_score * (0.75 + 0.25 * evidence_ratio) + bonus)
+        ratio = evidence_ratio
+        why = f"{pii_type}: {_by(tally)} in {evidence_ratio:.0%} of {non_empty} values"
+        if prior:
+            why += f"; column name '{prior.matched}'"
+    elif prior and shape_ratio >= max(PRIOR_SHAPE_RATIO, sample.min_match_ratio):
+        confidence = min(0.95, 0.55 + 0.35 * shape_ratio)
+        ratio = shape_ratio
+        why = f"{pii_type}: column name '{prior.matched}' and {shape_ratio:.0%} of values fit"
+    else:
+        return None
+    return PiiMatch(pii_type, round(confidence, 3), round(ratio, 3)), why
 
 
 def _decide(
     name: str,
-    rows_sampled: int,
-    non_empty: int,
-    distinct: int,
     tallies: dict[str, _Tally],
     priors: dict[PiiType, NamePrior],
-    min_match_ratio: float,
-    free_text: bool = False,
+    sample: _Sample,
 ) -> ColumnResult:
-    matches: list[PiiMatch] = []
+    judged: list[tuple[PiiMatch, str, list[str]]] = []
     reasons: list[str] = []
-    evidence: list[str] = []
     for pii_type, tally in tallies.items():
-        evidence_ratio = tally.evidence / non_empty
-        shape_ratio = tally.shape / non_empty
         prior = priors.get(PiiType(pii_type)) if pii_type in PiiType.__members__ else None
-        if free_text and tally.evidence:
-            # A document holds personal data as soon as one passage is evidence of it.
-            confidence = min(0.99, tally.score_sum / tally.evidence)
-            ratio = evidence_ratio
-            why = f"{pii_type}: recognizer evidence in {tally.evidence} of {non_empty} passages"
-        elif evidence_ratio >= min_match_ratio:
-            mean_score = tally.score_sum / tally.evidence
-            confidence = min(
-                0.99, mean_score * (0.75 + 0.25 * evidence_ratio) + (0.1 if prior else 0)
-            )
-            ratio = evidence_ratio
-            why = f"{pii_type}: recognizer evidence in {evidence_ratio:.0%} of {non_empty} values"
-        elif prior and shape_ratio >= max(PRIOR_SHAPE_RATIO, min_match_ratio):
-            confidence = min(0.95, 0.55 + 0.35 * shape_ratio)
-            ratio = shape_ratio
-            why = f"{pii_type}: column name '{prior.matched}' and {shape_ratio:.0%} of values fit"
-        else:
+        outcome = _judge(pii_type, tally, prior, sample)
+        if outcome is None:
             continue
-        if distinct == 1 and non_empty >= 10 and PiiType(pii_type) not in QUASI_IDENTIFIER_TYPES:
+        repeated = sample.distinct == 1 and sample.non_empty >= 10
+        if repeated and PiiType(pii_type) not in QUASI_IDENTIFIER_TYPES:
             reasons.append(f"{pii_type}: not reported, a single value repeated in every row")
             continue
-        if prior and evidence_ratio >= min_match_ratio:
-            why += f"; column name '{prior.matched}'"
-        matches.append(PiiMatch(pii_type, round(confidence, 3), round(ratio, 3)))
-        reasons.append(why + f"; {distinct} distinct")
-        evidence.extend(tally.examples)
-    reported = {m.type for m in matches}
-    matches = [m for m in matches if SUBSUMED_BY.get(m.type) not in reported]
-    matches.sort(key=lambda m: (-m.match_ratio, m.type))
+        match, why = outcome
+        judged.append((match, f"{why}; {sample.distinct} distinct", tally.examples))
+    reported = {match.type for match, _, _ in judged}
+    judged = [j for j in judged if SUBSUMED_BY.get(PiiType(j[0].type)) not in reported]
+    judged.sort(key=lambda j: (-j[0].match_ratio, j[0].type))
+    evidence = [example for _, _, examples in judged for example in examples]
     return ColumnResult(
         name=name,
-        sampled=rows_sampled,
-        pii=tuple(matches),
+        sampled=sample.rows_sampled,
+        pii=tuple(match for match, _, _ in judged),
         evidence=tuple(dict.fromkeys(evidence))[: MAX_EVIDENCE * 2],
-        reasons=tuple(reasons),
+        reasons=tuple(why for _, why, _ in judged) + tuple(reasons),
     )
+
+
+def _by(tally: _Tally) -> str:
+    names = ", ".join(sorted(n for n in tally.recognizers if n)) or "recognizer"
+    return f"evidence from {names}"
 
 
 def _best_per_type(entities: Iterable[Entity]) -> list[Entity]:

@@ -10,10 +10,10 @@ normalisation maps one code point to one code point.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 
 from scanners.nlp_engine import ThaiBlankNlpEngine
@@ -39,6 +39,11 @@ class Entity:
     start: int
     end: int
     score: float
+    recognizer: str = field(default="", compare=False)
+
+
+def _recognizer_name(result: RecognizerResult) -> str:
+    return str((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
 
 
 class DetectionEngine:
@@ -102,7 +107,8 @@ class DetectionEngine:
             score_threshold=min_score,
         )
         entities = {
-            Entity(r.entity_type, r.start, r.end, round(float(r.score), 4)) for r in results
+            Entity(r.entity_type, r.start, r.end, round(float(r.score), 4), _recognizer_name(r))
+            for r in results
         }
         return sorted(entities, key=lambda e: (e.start, e.end, e.type))
 
@@ -143,7 +149,7 @@ class DetectionEngine:
                 score = round(float(r.score), 4)
                 key = (r.entity_type, r.start, r.end)
                 if score >= min_score and (key not in entities or entities[key].score < score):
-                    entities[key] = Entity(r.entity_type, r.start, r.end, score)
+                    entities[key] = Entity(r.entity_type, r.start, r.end, score, recognizer.name)
         return sorted(entities.values(), key=lambda e: (e.start, e.end, e.type))
 
     def detect(self, text: str) -> list[Entity]:

@@ -232,3 +232,17 @@ def test_hostile_values_are_skipped_not_fatal(detection_engine: DetectionEngine)
         ColumnSample(ColumnInfo("blob", "text", TEXT), values), detection_engine, len(values)
     )
     assert result.pii == ()
+
+
+def test_reasons_name_the_recognizer_the_ratio_and_the_column_name(
+    detection_engine: DetectionEngine,
+) -> None:
+    values = tuple(f"{i}/3 หมู่ 4 ต.บางพูด อ.ปากเกร็ด จ.นนทบุรี 11120" for i in range(1, 60))
+    result = classify_column(
+        ColumnSample(ColumnInfo("address", "text", TEXT), values), detection_engine, 59
+    )
+    assert [m.type for m in result.pii] == ["ADDRESS"]  # the postcode inside is part of the address
+    (reason,) = result.reasons
+    assert (
+        "ThaiAddressRecognizer" in reason and "100%" in reason and "column name 'address'" in reason
+    )
