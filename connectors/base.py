@@ -9,10 +9,11 @@ failure of one dataset raises :class:`DatasetError` and the scan goes on.
 from __future__ import annotations
 
 import fnmatch
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from datetime import date
 from typing import Protocol, runtime_checkable
 
-from connectors.model import DatasetInfo, DatasetSample
+from connectors.model import DatasetInfo, DatasetSample, GroupStats
 
 
 @runtime_checkable
@@ -41,3 +42,43 @@ def glob_filter(names: Sequence[str], include: Sequence[str], exclude: Sequence[
     """Names matching any include glob (all when none) and no exclude glob, sorted."""
     included = [n for n in names if not include or any(fnmatch.fnmatchcase(n, g) for g in include)]
     return sorted(n for n in included if not any(fnmatch.fnmatchcase(n, g) for g in exclude))
+
+
+@runtime_checkable
+class RowCounter(Protocol):
+    """Counts rows in the source itself (never by pulling rows)."""
+
+    def count_before(self, name: str, column: str, cutoff: date) -> int:
+        """Rows whose ``column`` is earlier than ``cutoff`` (NULLs never count)."""
+
+
+@runtime_checkable
+class GroupCounter(Protocol):
+    """k-anonymity facts computed with GROUP BY in the source."""
+
+    def group_stats(self, name: str, columns: Sequence[str], k_min: int) -> GroupStats:
+        """How small the groups sharing one combination of ``columns`` get."""
+
+
+@runtime_checkable
+class SubjectFinder(Protocol):
+    """Looks data subjects up, by index where the column is known."""
+
+    def present_values(self, name: str, column: str, candidates: Sequence[str]) -> set[str]:
+        """Which of ``candidates`` occur in ``column`` (an indexed ``IN`` lookup)."""
+
+    def column_values(self, name: str, column: str) -> Iterator[object]:
+        """Every non-NULL value of ``column``, streamed (for hashed subjects)."""
+
+
+@runtime_checkable
+class RemediationWriter(Protocol):
+    """Writes — never runs — the statement that would fix a finding, in the source's dialect."""
+
+    def delete_sql(self, name: str, column: str, cutoff: date) -> str:
+        """``DELETE`` of the rows whose ``column`` is earlier than ``cutoff``."""
+
+    def anonymise_sql(
+        self, name: str, columns: Sequence[str], clock_column: str, cutoff: date
+    ) -> str:
+        """``UPDATE`` that nulls ``columns`` in the rows whose clock is earlier than ``cutoff``."""

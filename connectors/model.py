@@ -63,3 +63,13 @@ class DatasetSample:
     rows_sampled: int
     method: str
     columns: tuple[ColumnSample, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class GroupStats:
+    """Sizes of the groups that share one combination of quasi-identifier values."""
+
+    groups: int
+    smallest_group: int | None  # None when the dataset is empty
+    records_in_small_groups: int  # records in groups smaller than the k asked for
+    small_groups: int
