@@ -70,6 +70,9 @@ class SubjectFinder(Protocol):
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-NULL value of ``column``, streamed (for hashed subjects)."""
 
+    def count_values(self, name: str, column: str, candidates: Sequence[str]) -> int:
+        """Rows whose ``column`` equals one of ``candidates`` (an indexed ``IN`` count)."""
+
 
 @runtime_checkable
 class RemediationWriter(Protocol):

@@ -6,15 +6,17 @@ columns and row counts, and samples rows at random with the cheapest correct
 method of each dialect (see :mod:`connectors.sampling`). Reflection goes
 through :func:`sqlalchemy.inspect` and every query is a SQLAlchemy construct,
 so identifiers are always quoted by the dialect. Connections are read-only and
-time-bounded (see :mod:`connectors.dialects`).
+time-bounded (see :mod:`connectors.dialects`). Retention counts, k-anonymity
+groups, subject lookups and remediation SQL come from
+:class:`~connectors.capabilities.DatabaseCapabilities`.
 """
 
 from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import MetaData, Table, create_engine, inspect, literal, select
 from sqlalchemy.engine import URL, Connection, Engine, make_url
@@ -28,13 +30,15 @@ from sqlalchemy.exc import (
 
 from connectors import dialects, sampling
 from connectors.base import glob_filter
+from connectors.capabilities import DatabaseCapabilities
 from connectors.errors import DatasetError, SourceError
 from connectors.model import ColumnInfo, DatasetInfo, DatasetSample
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
-class DatabaseConnector:
+class DatabaseConnector(DatabaseCapabilities):
     """A :class:`~connectors.base.Connector` over any SQLAlchemy database URL."""
 
     def __init__(
@@ -265,6 +269,22 @@ class DatabaseConnector:
                 table, rows, row_count=info.row_count, has_rowid=has_rowid, columns=names
             )
         return sampling.first_rows(table, rows, names)
+
+    # -- capabilities (the queries are in connectors.capabilities) ---------
+
+    def _with_table(self, name: str, what: str, work: Callable[[Connection, Table], T]) -> T:
+        """Run ``work`` on a read-only connection and the reflected table of ``name``."""
+        try:
+            with self.engine.connect() as conn:
+                table = self._tables.get(name)
+                if table is None:
+                    schema, table_name, _kind = self._resolve(conn, name)
+                    table = self._tables[name] = self._reflect(conn, schema, table_name)
+                return work(conn, table)
+        except NoSuchTableError:
+            raise DatasetError(f"{name}: no such table or view") from None
+        except SQLAlchemyError as exc:
+            raise DatasetError(f"{name}: cannot {what}: {self._reason(exc)}") from None
 
     def _reason(self, exc: BaseException) -> str:
         """One line describing ``exc`` with every known secret masked."""

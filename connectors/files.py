@@ -5,6 +5,13 @@ Tabular files (CSV, TSV) have their header cells as columns; text files
 (TXT, LOG, MD, JSON, NDJSON) have one free-text column, ``content``, whose
 values are the file's non-empty lines. Symlinks that leave the root are never
 followed, and at most ``max_read_bytes`` of a file are read.
+
+The capability protocols of :mod:`connectors.base` work over the rows read:
+``count_before`` parses a column's cells as dates (ISO ``YYYY-MM-DD[ HH:MM:SS]``
+or ``DD/MM/YYYY``, Buddhist-era years converted), ``modified_before`` looks at
+the file's modification time, and ``group_stats``, ``present_values``,
+``count_values`` and ``column_values`` read the cells themselves. Empty cells
+are NULL. Files have no remediation SQL: the runner describes the fix in words.
 """
 
 from __future__ import annotations
@@ -14,16 +21,31 @@ import fnmatch
 import io
 import os
 import random
-from collections.abc import Sequence
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from connectors.errors import DatasetError, SourceError
-from connectors.model import ColumnInfo, ColumnSample, DatasetInfo, DatasetSample, ValueKind
+from connectors.model import (
+    ColumnInfo,
+    ColumnSample,
+    DatasetInfo,
+    DatasetSample,
+    GroupStats,
+    ValueKind,
+)
 
 TABULAR_SUFFIXES = {".csv": ",", ".tsv": "\t"}
 TEXT_SUFFIXES = frozenset({".txt", ".log", ".md", ".json", ".ndjson", ".jsonl"})
 ENCODINGS = ("utf-8-sig", "utf-16", "cp874")
 CONTENT = "content"
+#: Years from this one on are Buddhist era (B.E. = C.E. + 543).
+BUDDHIST_ERA_FROM = 2400
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + r"(?:Z|[+-]\d{2}:?\d{2})?")
+_DMY_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME)
 
 
 class FilesConnector:
@@ -130,6 +152,70 @@ class FilesConnector:
         sample = _column_sample(info.columns[0], chosen_lines)
         return DatasetSample(info, len(chosen_lines), method, (sample,))
 
+    # -- capabilities (connectors.base) -------------------------------------
+
+    def _rows(self, name: str) -> tuple[list[str], list[list[str]]]:
+        """The header and data rows of ``name`` (a text file is one ``content`` column)."""
+        text = self._text(name)
+        suffix = Path(name).suffix.lower()
+        if suffix in TABULAR_SUFFIXES:
+            rows = list(csv.reader(io.StringIO(text), delimiter=TABULAR_SUFFIXES[suffix]))
+            return _unique_header(rows[0] if rows else []), rows[1:]
+        return [CONTENT], [[line] for line in text.splitlines() if line.strip()]
+
+    def _cells(self, name: str, columns: Sequence[str]) -> list[tuple[str | None, ...]]:
+        """The cells of ``columns`` in every row; empty or missing cells are None."""
+        header, rows = self._rows(name)
+        if not columns:
+            raise DatasetError(f"{name}: no columns given")
+        for column in columns:
+            if column not in header:
+                raise DatasetError(f"{name}: no column {column!r}")
+        indexes = [header.index(c) for c in columns]
+        return [
+            tuple((row[i].strip() or None) if i < len(row) else None for i in indexes)
+            for row in rows
+        ]
+
+    def count_before(self, name: str, column: str, cutoff: date) -> int:
+        """Rows whose ``column`` holds a date earlier than ``cutoff`` (unparseable: never)."""
+        dates = (parse_date(cell) for (cell,) in self._cells(name, [column]) if cell)
+        return sum(1 for d in dates if d is not None and d < cutoff)
+
+    def modified_before(self, name: str, cutoff: date) -> bool:
+        """Whether the file was last modified before ``cutoff`` (local time)."""
+        try:
+            modified = self._path(name).stat().st_mtime
+        except FileNotFoundError:
+            raise DatasetError(f"{name} disappeared") from None
+        except OSError as exc:
+            raise DatasetError(f"cannot read {name}: {exc.strerror}") from None
+        return date.fromtimestamp(modified) < cutoff
+
+    def group_stats(self, name: str, columns: Sequence[str], k_min: int) -> GroupStats:
+        """Sizes of the groups of rows sharing one combination of ``columns``."""
+        sizes = Counter(self._cells(name, columns)).values()
+        small = [n for n in sizes if n < k_min]
+        return GroupStats(len(sizes), min(sizes, default=None), sum(small), len(small))
+
+    def present_values(self, name: str, column: str, candidates: Sequence[str]) -> set[str]:
+        """Which of ``candidates`` occur in ``column`` (cells compared trimmed)."""
+        if not candidates:
+            return set()
+        cells = {cell for (cell,) in self._cells(name, [column])}
+        return {str(c) for c in candidates if str(c) in cells}
+
+    def count_values(self, name: str, column: str, candidates: Sequence[str]) -> int:
+        """Rows whose ``column`` equals one of ``candidates``."""
+        if not candidates:
+            return 0
+        wanted = {str(c) for c in candidates}
+        return sum(1 for (cell,) in self._cells(name, [column]) if cell in wanted)
+
+    def column_values(self, name: str, column: str) -> Iterator[object]:
+        """Every non-empty cell of ``column``."""
+        return iter([cell for (cell,) in self._cells(name, [column]) if cell is not None])
+
     def _choose(self, items: list, rows: int) -> list:
         if len(items) <= rows:
             return items
@@ -140,6 +226,24 @@ class FilesConnector:
 def _column_sample(column: ColumnInfo, values: Sequence[str | None]) -> ColumnSample:
     present = tuple(v for v in values if v not in (None, ""))
     return ColumnSample(column, present, len(values) - len(present))
+
+
+def parse_date(cell: str) -> date | None:
+    """A cell as a date: ``YYYY-MM-DD[ HH:MM:SS]`` or ``DD/MM/YYYY[ HH:MM]``, B.E. years
+    (2400 and later) converted to C.E.; None when it is not a valid date."""
+    text = cell.strip()
+    if match := _ISO_DATE.fullmatch(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DMY_DATE.fullmatch(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        return None
+    if year >= BUDDHIST_ERA_FROM:
+        year -= 543
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _unique_header(cells: Sequence[str]) -> list[str]:

@@ -1,0 +1,155 @@
+"""What the database connector computes in the database itself, beyond sampling.
+
+:class:`DatabaseCapabilities` gives :class:`~connectors.database.DatabaseConnector`
+the capability protocols of :mod:`connectors.base`:
+
+- :class:`~connectors.base.RowCounter` — ``count_before``: rows past a
+  retention cutoff, counted with ``count(*)`` on the bare clock column;
+- :class:`~connectors.base.GroupCounter` — ``group_stats``: k-anonymity facts
+  from one ``GROUP BY`` query;
+- :class:`~connectors.base.SubjectFinder` — ``present_values`` and
+  ``count_values`` (indexed ``IN`` lookups in batches) and ``column_values``
+  (a streamed, server-side cursor);
+- :class:`~connectors.base.RemediationWriter` — ``delete_sql`` and
+  ``anonymise_sql``: statements compiled for the dialect, never executed.
+
+Everything runs on the connector's read-only, time-bounded connections; the
+statements come from :mod:`connectors.queries`. Failures become
+:class:`~connectors.errors.DatasetError` messages that name columns, never values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from sqlalchemy import Select, Table
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from connectors import dialects, queries, remediation
+from connectors.errors import DatasetError
+from connectors.model import GroupStats
+
+T = TypeVar("T")
+
+#: Rows fetched per round trip when streaming a column.
+STREAM_BATCH = 1000
+
+
+class DatabaseCapabilities:
+    """Counting, grouping, lookups and remediation SQL for a SQLAlchemy source."""
+
+    if TYPE_CHECKING:  # provided by DatabaseConnector
+
+        @property
+        def engine(self) -> Engine: ...
+
+        def _with_table(
+            self, name: str, what: str, work: Callable[[Connection, Table], T]
+        ) -> T: ...
+
+        def _reason(self, exc: BaseException) -> str: ...
+
+    def count_before(self, name: str, column: str, cutoff: date) -> int:
+        """Rows whose ``column`` is earlier than ``cutoff`` (NULLs never count)."""
+
+        def work(conn: Connection, table: Table) -> int:
+            col = queries.column(table, column, name)
+            bound = queries.cutoff_bound(col, cutoff, dialects.family(conn.dialect.name))
+            return int(conn.execute(queries.count_before(table, col, bound)).scalar_one())
+
+        return self._with_table(name, "count", work)
+
+    def group_stats(self, name: str, columns: Sequence[str], k_min: int) -> GroupStats:
+        """Sizes of the groups sharing one combination of ``columns`` (NULL is a value)."""
+
+        def work(conn: Connection, table: Table) -> GroupStats:
+            cols = queries.columns(table, columns, name)
+            statement = queries.group_stats(table, cols, k_min)
+            groups, smallest, records, small = conn.execute(statement).one()
+            least = None if smallest is None else int(smallest)
+            return GroupStats(int(groups), least, int(records), int(small))
+
+        return self._with_table(name, "group", work)
+
+    def present_values(self, name: str, column: str, candidates: Sequence[str]) -> set[str]:
+        """Which of ``candidates`` occur in ``column``, looked up 500 at a time.
+
+        An integer column is compared with the all-digit candidates as ints.
+        The result is always a subset of ``candidates``.
+        """
+        if not candidates:
+            return set()
+
+        def work(conn: Connection, table: Table) -> set[str]:
+            col = queries.column(table, column, name)
+            keys = queries.lookup_keys(col, candidates)
+            target, batch = queries.lookup_target(col), list(keys)
+            found: list[object] = []
+            for start in range(0, len(batch), queries.IN_BATCH):
+                chunk = batch[start : start + queries.IN_BATCH]
+                found.extend(conn.execute(queries.present_values(table, target, chunk)).scalars())
+            return queries.matched_candidates(keys, found)
+
+        return self._with_table(name, "look up", work)
+
+    def count_values(self, name: str, column: str, candidates: Sequence[str]) -> int:
+        """Rows whose ``column`` equals one of ``candidates``, counted 500 at a time."""
+        if not candidates:
+            return 0
+
+        def work(conn: Connection, table: Table) -> int:
+            col = queries.column(table, column, name)
+            target, batch = queries.lookup_target(col), list(queries.lookup_keys(col, candidates))
+            total = 0
+            for start in range(0, len(batch), queries.IN_BATCH):
+                chunk = batch[start : start + queries.IN_BATCH]
+                total += int(conn.execute(queries.count_in(table, target, chunk)).scalar_one())
+            return total
+
+        return self._with_table(name, "count", work)
+
+    def column_values(self, name: str, column: str) -> Iterator[object]:
+        """Every non-NULL value of ``column``, streamed through a server-side cursor.
+
+        An unknown dataset or column raises :class:`DatasetError` at once; the
+        rows are only read as the iterator is consumed.
+        """
+
+        def work(_conn: Connection, table: Table) -> Select[Any]:
+            return queries.non_null_values(table, queries.column(table, column, name))
+
+        return self._stream(name, self._with_table(name, "read", work))
+
+    def _stream(self, name: str, statement: Select[Any]) -> Iterator[object]:
+        try:
+            with self.engine.connect() as conn:
+                streaming = conn.execution_options(stream_results=True, yield_per=STREAM_BATCH)
+                for value in streaming.execute(statement).scalars():
+                    yield bytes(value) if isinstance(value, memoryview | bytearray) else value
+        except SQLAlchemyError as exc:
+            raise DatasetError(f"{name}: cannot read: {self._reason(exc)}") from None
+
+    def delete_sql(self, name: str, column: str, cutoff: date) -> str:
+        """The ``DELETE`` of the rows whose ``column`` is earlier than ``cutoff`` (not run)."""
+
+        def work(conn: Connection, table: Table) -> str:
+            family = dialects.family(conn.dialect.name)
+            return remediation.delete_sql(table, name, column, cutoff, conn.dialect, family)
+
+        return self._with_table(name, "write SQL", work)
+
+    def anonymise_sql(
+        self, name: str, columns: Sequence[str], clock_column: str, cutoff: date
+    ) -> str:
+        """The ``UPDATE`` nulling ``columns`` where ``clock_column`` is before ``cutoff``."""
+
+        def work(conn: Connection, table: Table) -> str:
+            family = dialects.family(conn.dialect.name)
+            return remediation.anonymise_sql(
+                table, name, columns, clock_column, cutoff, conn.dialect, family
+            )
+
+        return self._with_table(name, "write SQL", work)

@@ -1,0 +1,50 @@
+"""Remediation statements written — never run — in the source's own dialect.
+
+A finding's ``remediation`` field (SPEC §8) holds the exact statement a DBA
+would run to fix it. The statement is built with SQLAlchemy Core (see
+:mod:`connectors.queries`) over the reflected, schema-qualified table and
+compiled for the connector's dialect with literal values inlined, so every
+identifier is quoted by the dialect, however hostile its name. The only
+literal values are the cutoff dates and NULL; nothing here executes anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import Delete, Table, Update
+from sqlalchemy.engine import Dialect
+
+from connectors import queries
+
+
+def compile_statement(statement: Delete | Update, dialect: Dialect) -> str:
+    """``statement`` as SQL for ``dialect``, values inlined, ending with ``;``."""
+    compiled = statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
+    return str(compiled).strip() + ";"
+
+
+def delete_sql(
+    table: Table, dataset: str, column: str, cutoff: date, dialect: Dialect, family: str
+) -> str:
+    """``DELETE FROM table WHERE column < cutoff;`` for ``dialect``."""
+    col = queries.column(table, column, dataset)
+    bound = queries.cutoff_bound(col, cutoff, family)
+    return compile_statement(queries.delete_before(table, col, bound), dialect)
+
+
+def anonymise_sql(
+    table: Table,
+    dataset: str,
+    columns: Sequence[str],
+    clock_column: str,
+    cutoff: date,
+    dialect: Dialect,
+    family: str,
+) -> str:
+    """``UPDATE table SET c = NULL, … WHERE clock_column < cutoff;`` for ``dialect``."""
+    cols = queries.columns(table, columns, dataset)
+    clock = queries.column(table, clock_column, dataset)
+    bound = queries.cutoff_bound(clock, cutoff, family)
+    return compile_statement(queries.anonymise_before(table, cols, clock, bound), dialect)
