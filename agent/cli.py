@@ -12,6 +12,7 @@ import logging
 import sys
 import time
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from agent import __version__
@@ -49,6 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo = commands.add_parser("demo", help="build the demo organisation and scan it")
     demo.add_argument("--out", default="pdpa-demo", help="folder for the demo and its reports")
 
+    subject = commands.add_parser("subject", help="where one data subject appears")
+    subject.add_argument("value", help="the subject's value, or sha256:<hex> with --type")
+    subject.add_argument("--type", choices=("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER"))
+    subject.add_argument("--source", action="append", default=[], help="only this source")
+
     commands.add_parser("check-config", help="validate config, register and access list")
     return parser
 
@@ -75,7 +81,7 @@ def cmd_scan(args: argparse.Namespace, loaded: LoadedConfig | None = None) -> in
     from agent.progress import Progress
     from agent.runner import ScanPlan, run_scan, select_sources
     from agent.summary import summary_lines
-    from agent.user_files import load_register_for
+    from agent.user_files import load_due_requests, load_register_for
     from reports import write_reports
     from scanners.checks.catalogue import SEVERITY_RANK
     from scanners.engine import DetectionEngine
@@ -84,7 +90,14 @@ def cmd_scan(args: argparse.Namespace, loaded: LoadedConfig | None = None) -> in
     config = loaded.config
     formats = _formats(args.format, config.reports.formats)
     out_dir = Path(args.out) if args.out else loaded.resolve(config.reports.out_dir)
-    plan = ScanPlan(loaded, select_sources(loaded, args.source), load_register_for(loaded))
+    today = date.today()
+    plan = ScanPlan(
+        loaded,
+        select_sources(loaded, args.source),
+        load_register_for(loaded),
+        load_due_requests(loaded, today),
+        today,
+    )
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
     result = run_scan(plan, engine, Progress())
@@ -123,6 +136,33 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"demo organisation written to {paths.root}")
     scan_args = argparse.Namespace(source=[], out=str(out), format=None, fail_on=None)
     return cmd_scan(scan_args, load_config(paths.config))
+
+
+def cmd_subject(args: argparse.Namespace) -> int:
+    from agent.runner import ScanPlan, select_sources
+    from agent.subject_command import Failure, find_subject, masked, read_subject
+    from agent.user_files import load_register_for
+    from scanners.engine import DetectionEngine
+
+    try:
+        subject = read_subject(args.value, args.type)
+    except ValueError as exc:
+        raise PdpaAgentError(f"subject: {exc}") from None
+    loaded = _load(args)
+    plan = ScanPlan(loaded, select_sources(loaded, args.source), load_register_for(loaded))
+    engine = DetectionEngine(loaded.config.detection.languages)
+    print(f"subject {subject.type} {masked(subject)}")
+    found = failed = 0
+    for item in find_subject(plan, engine, subject):
+        if isinstance(item, Failure):
+            failed += 1
+            where = f"{item.source}/{item.dataset}" if item.dataset else item.source
+            print(f"  SCAN_ERROR {where}: {item.reason}")
+        else:
+            found += 1
+            print(f"  {item.source}/{item.dataset} column {item.column}: {item.rows} row(s)")
+    print(f"found in {found} column(s)" if found else "not found in any scanned dataset")
+    return EXIT_INCOMPLETE if failed else EXIT_OK
 
 
 def cmd_check_config(args: argparse.Namespace) -> int:

@@ -10,12 +10,16 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+
+from scanners.checks.register_checks import run_register_checks
 
 from agent import __version__
 from agent.config import DatabaseSource, FilesSource
 from agent.config_loader import LoadedConfig
+from agent.erasure import ErasureRequest
+from agent.facts import gather_facts
 from agent.progress import Progress
 from agent.sources import build_connector
 from connectors.base import Connector
@@ -37,10 +41,12 @@ class ScanPlan:
     loaded: LoadedConfig
     sources: tuple[DatabaseSource | FilesSource, ...]
     register: tuple[RegisterEntry, ...] = ()
+    requests: tuple[ErasureRequest, ...] = ()  # erasure requests past their grace period
+    today: date = field(default_factory=date.today)
 
 
 @dataclass
-class _SourceRun:
+class SourceRun:
     source: DatabaseSource | FilesSource
     connector: Connector | None = None
     datasets: list[str] = field(default_factory=list)
@@ -64,7 +70,7 @@ def run_scan(
     """Scan every planned source and return the result (never raises for source failures)."""
     progress = progress or Progress(enabled=False)
     started = datetime.now(UTC)
-    runs = [_open(source, plan.loaded) for source in plan.sources]
+    runs = [open_source(source, plan.loaded) for source in plan.sources]
     total = sum(len(run.datasets) for run in runs)
     datasets: list[DatasetResult] = []
     findings: list[Finding] = []
@@ -77,7 +83,11 @@ def run_scan(
         try:
             for name in run.datasets:
                 progress.update(done, total, run.source.name, name)
-                result = _scan_dataset(run.connector, name, plan, engine)
+                entry = match_entry(plan.register, run.source.name, name)  # ConfigError: user's
+                result = _scan_dataset(run.connector, name, plan, engine, entry)
+                if result.error is None and entry is not None:
+                    result, found = _register_checks(run.connector, result, entry, plan)
+                    findings.extend(found)
                 datasets.append(result)
                 if result.error is not None:
                     findings.append(scan_error(run.source.name, name, result.error))
@@ -108,8 +118,8 @@ def run_scan(
     )
 
 
-def _open(source: DatabaseSource | FilesSource, loaded: LoadedConfig) -> _SourceRun:
-    run = _SourceRun(source)
+def open_source(source: DatabaseSource | FilesSource, loaded: LoadedConfig) -> SourceRun:
+    run = SourceRun(source)
     try:
         run.connector = build_connector(source, loaded)
         run.connector.open()
@@ -123,14 +133,28 @@ def _open(source: DatabaseSource | FilesSource, loaded: LoadedConfig) -> _Source
     return run
 
 
+def _register_checks(
+    connector: Connector, result: DatasetResult, entry: RegisterEntry, plan: ScanPlan
+) -> tuple[DatasetResult, list[Finding]]:
+    """Facts from the source, then the register checks; a failure becomes the dataset's error."""
+    try:
+        facts = gather_facts(connector, result, entry, plan.today, plan.requests)
+    except Exception as exc:  # a check that cannot run says so, never a silent pass
+        reason = error_reason(exc)
+        log.warning("dataset %s/%s: register checks failed: %s", result.source, result.name, reason)
+        return replace(result, error=reason), []
+    outcome = run_register_checks(result, entry, facts)
+    return replace(result, exemptions=outcome.exemptions), list(outcome.findings)
+
+
 def _scan_dataset(
     connector: Connector,
     name: str,
     plan: ScanPlan,
     engine: DetectionEngine,
+    entry: RegisterEntry | None,
 ) -> DatasetResult:
     source = connector.name
-    entry = match_entry(plan.register, source, name)  # ConfigError propagates: it is the user's
     register_id = entry.id if entry else None
     try:
         info = connector.describe(name)

@@ -103,6 +103,15 @@ def _dataset(dataset: DatasetResult, language: str) -> dict[str, Any]:
         "register_id": dataset.register_id,
         "error": dataset.error,
         "columns": [_column(column, language) for column in dataset.columns],
+        "exemptions": [
+            {
+                "check": labels.finding_type_name(e.check, language),
+                "exemption": e.exemption,
+                "count": e.count,
+                "reason": e.reason_th if language == "th" else e.reason_en,
+            }
+            for e in dataset.exemptions
+        ],
     }
 
 

@@ -43,6 +43,16 @@ def _dataset(dataset: DatasetResult) -> dict[str, Any]:
     }
     if dataset.error is not None:
         data["error"] = dataset.error
+    if dataset.exemptions:
+        data["exemptions"] = [
+            {
+                "check": e.check,
+                "exemption": e.exemption,
+                "count": e.count,
+                "reason": {"th": e.reason_th, "en": e.reason_en},
+            }
+            for e in dataset.exemptions
+        ]
     return data
 
 

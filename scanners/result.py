@@ -30,6 +30,17 @@ class ColumnResult:
 
 
 @dataclass(frozen=True)
+class Exemption:
+    """A finding not raised because the register entry claims an exemption (SPEC §5)."""
+
+    check: str  # the finding type that was suppressed
+    exemption: str  # e.g. "archives"
+    count: int | None
+    reason_en: str
+    reason_th: str
+
+
+@dataclass(frozen=True)
 class DatasetResult:
     """One scanned dataset (table, view, file or sheet)."""
 
@@ -40,6 +51,7 @@ class DatasetResult:
     register_id: str | None = None
     columns: tuple[ColumnResult, ...] = ()
     error: str | None = None
+    exemptions: tuple[Exemption, ...] = ()
 
     @property
     def pii_types(self) -> frozenset[str]:

@@ -1,0 +1,151 @@
+"""Erasure requests (SPEC §7): load them, and find which subjects are still present.
+
+Requests name a subject in clear or as ``sha256:<hex>`` of its normalised
+value (see :mod:`scanners.subjects`). Clear subjects are looked up by index
+with every common spelling (``IN`` on the column); hashed ones need the
+column's values streamed, normalised and hashed in memory. Values never
+leave this module: the result is a count of subjects and the request lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from scanners.checks.facts import ErasureFacts
+from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
+
+from agent.problems import ConfigProblems, Problem
+from agent.toml_document import read_text
+from connectors.base import SubjectFinder
+from scanners.register import RegisterEntry
+from scanners.result import DatasetResult
+
+HEADER = ("subject_type", "subject_value", "requested_at", "kind")
+SUBJECT_TYPES = ("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER")
+KINDS = ("erasure", "consent_withdrawn")
+
+
+@dataclass(frozen=True)
+class ErasureRequest:
+    """One request: whose data, since when, and whether erasure or withdrawn consent."""
+
+    subject: Subject
+    requested_at: date
+    kind: str
+    origin: str  # "file:line", for messages (never the value)
+
+
+def load_erasure_requests(path: Path) -> tuple[ErasureRequest, ...]:
+    """Every request of the CSV; ConfigProblems names the file, line and field of each problem."""
+    rows = list(csv.reader(io.StringIO(read_text(path, "erasure requests"))))
+    if not rows or tuple(cell.strip() for cell in rows[0]) != HEADER:
+        raise ConfigProblems([Problem(path, 1, f"header must be {','.join(HEADER)}")])
+    problems: list[Problem] = []
+    requests: list[ErasureRequest] = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(HEADER):
+            problems.append(Problem(path, number, f"expected {len(HEADER)} cells, got {len(row)}"))
+            continue
+        subject_type, value, requested_at, kind = (cell.strip() for cell in row)
+        line_problems = []
+        if subject_type not in SUBJECT_TYPES:
+            line_problems.append(f"subject_type must be one of {', '.join(SUBJECT_TYPES)}")
+        if kind not in KINDS:
+            line_problems.append(f"kind must be {' or '.join(KINDS)}")
+        try:
+            when = date.fromisoformat(requested_at[:10])
+        except ValueError:
+            line_problems.append("requested_at must be a date YYYY-MM-DD")
+        subject = None
+        if subject_type in SUBJECT_TYPES:
+            try:
+                subject = parse_subject(subject_type, value)
+            except ValueError as exc:
+                line_problems.append(f"subject_value: {exc}")
+        problems.extend(Problem(path, number, message) for message in line_problems)
+        if not line_problems and subject is not None:
+            requests.append(ErasureRequest(subject, when, kind, f"{path.name}:{number}"))
+    if problems:
+        raise ConfigProblems(problems)
+    return tuple(requests)
+
+
+def due(requests: Iterable[ErasureRequest], today: date, grace_days: int) -> list[ErasureRequest]:
+    """Requests whose grace period is over."""
+    return [r for r in requests if r.requested_at + timedelta(days=grace_days) < today]
+
+
+def subject_columns(dataset: DatasetResult, entry: RegisterEntry | None) -> dict[str, set[str]]:
+    """Column → subject types to look for: the entry's subject_key, and classified columns."""
+    names = {column.name for column in dataset.columns}
+    targets: dict[str, set[str]] = {}
+    if entry is not None and entry.subject_key and entry.subject_key in names:
+        targets[entry.subject_key] = set(SUBJECT_TYPES)
+    for column in dataset.columns:
+        for match in column.pii:
+            if match.type in SUBJECT_TYPES:
+                targets.setdefault(column.name, set()).add(match.type)
+    return targets
+
+
+def present_subjects(
+    finder: SubjectFinder,
+    dataset: str,
+    targets: dict[str, set[str]],
+    requests: Sequence[ErasureRequest],
+) -> tuple[set[str], tuple[str, ...]]:
+    """Digests of the requested subjects still present, and the columns they were found in."""
+    found: set[str] = set()
+    columns: list[str] = []
+    for column, types in sorted(targets.items()):
+        hit = False
+        for subject_type in sorted(types):
+            wanted = [r.subject for r in requests if r.subject.type == subject_type]
+            clear = [s for s in wanted if s.clear is not None]
+            by_variant = {v: s.digest for s in clear for v in lookup_variants(s.type, s.clear)}
+            for value in finder.present_values(dataset, column, sorted(by_variant)):
+                found.add(by_variant[value])
+                hit = True
+            hashed = {s.digest for s in wanted if s.clear is None} - found
+            if hashed:
+                for cell in finder.column_values(dataset, column):
+                    normal = normalise_cell(subject_type, cell)
+                    if normal is not None and (d := digest(subject_type, normal)) in hashed:
+                        found.add(d)
+                        hashed.discard(d)
+                        hit = True
+                        if not hashed:
+                            break
+        if hit:
+            columns.append(column)
+    return found, tuple(columns)
+
+
+def erasure_facts(
+    finder: SubjectFinder,
+    dataset: DatasetResult,
+    entry: RegisterEntry | None,
+    requests: Sequence[ErasureRequest],
+) -> ErasureFacts | None:
+    """How many due subjects are still in ``dataset`` (None when there is nothing to look in)."""
+    targets = subject_columns(dataset, entry)
+    if not requests or not targets:
+        return None
+    found, columns = present_subjects(finder, dataset.name, targets, requests)
+    lines = sorted({r.origin for r in requests if r.subject.digest in found})
+    remediation = (
+        f"Erase or anonymise the rows of the {len(found)} subject(s) of {', '.join(lines)} "
+        f"in column(s) {', '.join(columns)}, or record why they must be kept."
+        if found
+        else None
+    )
+    return ErasureFacts(
+        pending=len(found), requests_due=len(requests), columns=columns, remediation=remediation
+    )

@@ -1,0 +1,128 @@
+"""``pdpa-agent subject VALUE``: where one data subject appears, for erasure and access requests.
+
+Each dataset is sampled and classified as in a scan to learn which columns
+hold the subject's type (plus the register's ``subject_key``); those columns
+are then searched by an indexed lookup of every common spelling of the
+value (or, for a ``sha256:`` subject, by hashing the column's values in
+memory). The value is never logged or printed: the output names the
+masked subject, the places and the row counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
+
+from agent.erasure import SUBJECT_TYPES, subject_columns
+from agent.runner import ScanPlan, error_reason, open_source
+from connectors.base import SubjectFinder
+from scanners.classify import classify_dataset
+from scanners.engine import DetectionEngine
+from scanners.masking import mask_value
+from scanners.register import match_entry
+from scanners.result import DatasetResult
+from scanners.validators.th_national_id import is_valid as is_national_id
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Place:
+    """One column holding the subject, with how many rows."""
+
+    source: str
+    dataset: str
+    column: str
+    rows: int
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A source or dataset that could not be searched."""
+
+    source: str
+    dataset: str | None
+    reason: str
+
+
+def guess_type(value: str) -> str:
+    """The subject type of a clear value: e-mail, Thai national ID, else phone number."""
+    text = value.strip()
+    if _EMAIL.match(text):
+        return "EMAIL_ADDRESS"
+    digits = re.sub(r"[\s\-]", "", text).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
+    if digits.isdigit() and len(digits) == 13 and is_national_id(digits):
+        return "TH_NATIONAL_ID"
+    return "PHONE_NUMBER"
+
+
+def read_subject(value: str, subject_type: str | None) -> Subject:
+    """Parse the command's VALUE; ValueError (without the value) when it cannot be that type."""
+    if subject_type is None:
+        if value.strip().lower().startswith("sha256:"):
+            raise ValueError("a sha256: subject needs --type")
+        subject_type = guess_type(value)
+    if subject_type not in SUBJECT_TYPES:
+        raise ValueError(f"--type must be one of {', '.join(SUBJECT_TYPES)}")
+    return parse_subject(subject_type, value)
+
+
+def masked(subject: Subject) -> str:
+    """How the subject is shown: masked clear value, or the start of its digest."""
+    if subject.clear is None:
+        return subject.digest[:19] + "…"
+    return mask_value(subject.type, subject.clear)
+
+
+def count_rows(finder: SubjectFinder, dataset: str, column: str, subject: Subject) -> int:
+    """Rows of ``column`` holding ``subject``."""
+    if subject.clear is not None:
+        return finder.count_values(dataset, column, lookup_variants(subject.type, subject.clear))
+    return sum(
+        1
+        for cell in finder.column_values(dataset, column)
+        if (normal := normalise_cell(subject.type, cell)) is not None
+        and digest(subject.type, normal) == subject.digest
+    )
+
+
+def find_subject(
+    plan: ScanPlan, engine: DetectionEngine, subject: Subject
+) -> Iterator[Place | Failure]:
+    """Every place ``subject`` appears, and every source or dataset that failed."""
+    for source in plan.sources:
+        run = open_source(source, plan.loaded)
+        if run.error is not None or run.connector is None:
+            yield Failure(source.name, None, run.error or "cannot open")
+            continue
+        connector = run.connector
+        try:
+            for name in run.datasets:
+                yield from _search_dataset(connector, name, plan, engine, subject)
+        finally:
+            connector.close()
+
+
+def _search_dataset(
+    connector: object, name: str, plan: ScanPlan, engine: DetectionEngine, subject: Subject
+) -> Iterator[Place | Failure]:
+    source = connector.name  # type: ignore[attr-defined]
+    if not isinstance(connector, SubjectFinder):
+        return
+    try:
+        info = connector.describe(name)  # type: ignore[attr-defined]
+        sample = connector.sample(info, plan.loaded.config.detection.sample_rows)  # type: ignore[attr-defined]
+        columns = classify_dataset(sample, engine, plan.loaded.config.detection.min_match_ratio)
+        dataset = DatasetResult(source, name, info.kind, info.row_count, None, columns)
+        entry = match_entry(plan.register, source, name)
+        targets = subject_columns(dataset, entry)
+        for column, types in sorted(targets.items()):
+            if subject.type in types:
+                rows = count_rows(connector, name, column, subject)
+                if rows:
+                    yield Place(source, name, column, rows)
+    except Exception as exc:  # one dataset's failure is reported, the search goes on
+        yield Failure(source, name, error_reason(exc))

@@ -1,0 +1,288 @@
+"""Data subjects of erasure and access requests: normal forms, digests and lookup spellings.
+
+SPEC §7 lets an erasure request name its subject in clear or as
+``sha256:<hex>`` of the *normalised* value, so the normal form is part of the
+contract. It is defined per subject type:
+
+``TH_NATIONAL_ID``
+    the 13 ASCII digits: Thai digits become ASCII, spaces, dashes and dots
+    are removed; the number must have 13 digits and a valid check digit and
+    be a personal (not juristic, 0-prefixed) ID. ``๑-๑๐๓๗-๐๐๐๐๑-๒๓-๙`` →
+    ``1103700001239``.
+``EMAIL_ADDRESS``
+    the address stripped of surrounding whitespace, NFC-composed and
+    lower-cased: `` Somchai.J@Example.CO.TH `` → ``somchai.j@example.co.th``.
+    It must have one ``@`` with text on both sides and no inner whitespace.
+``PHONE_NUMBER``
+    a Thai number (``+66``, ``0066``, ``66`` or a trunk ``0``) becomes its
+    national form with the trunk ``0`` and no separators: ``+66 81 234 5678``,
+    ``081-234-5678``, ``๐๘๑๒๓๔๕๖๗๘`` → ``0812345678``; ``+66 2 123 4567`` →
+    ``021234567``. A Thai national significant number of 8-9 digits written
+    without its trunk ``0`` (an integer column: ``812345678``) gets it back.
+    Other countries become ``+`` and the digits (``+1 (555) 123-4567`` →
+    ``+15551234567``; a ``(0)`` after the country code is dropped).
+    Separators allowed: spaces, dashes, dots, slashes and parentheses.
+
+>>> normalise("TH_NATIONAL_ID", "1-1037-00001-23-9")
+'1103700001239'
+>>> normalise("PHONE_NUMBER", "+66 81 234 5678")
+'0812345678'
+>>> digest("EMAIL_ADDRESS", " Somchai.J@Example.CO.TH ")[:15]
+'sha256:35fafa42'
+>>> normalise("TH_NATIONAL_ID", "1-1037-00001-23-4")
+Traceback (most recent call last):
+    ...
+ValueError: TH_NATIONAL_ID: the check digit does not match
+>>> parse_subject("PHONE_NUMBER", "081-234-5678").clear
+'0812345678'
+
+Error messages never repeat the value they reject.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from scanners.normalise import normalise_text
+from scanners.validators import th_national_id
+
+__all__ = [
+    "SUBJECT_TYPES",
+    "Subject",
+    "digest",
+    "lookup_variants",
+    "normalise",
+    "normalise_cell",
+    "parse_subject",
+]
+
+SUBJECT_TYPES: tuple[str, ...] = ("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER")
+
+_SEPARATORS = re.compile(r"[\s\-./()]")
+_PHONE_CHARS = re.compile(r"\+?[0-9\s\-./()]+")
+_TRUNK_MARK = re.compile(r"\(\s*0\s*\)")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_THAI_CC = "66"
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One requested subject: its type, its digest, and its normal form when given in clear."""
+
+    type: str
+    digest: str  # "sha256:<64 hex>"
+    clear: str | None = field(default=None, repr=False)  # None: the request gave only the digest
+
+
+def _check_type(subject_type: str) -> None:
+    if subject_type not in SUBJECT_TYPES:
+        raise ValueError(f"unknown subject type; expected one of {', '.join(SUBJECT_TYPES)}")
+
+
+def _national_id(value: str) -> str:
+    number = _SEPARATORS.sub("", normalise_text(value))
+    if not number.isascii() or not number.isdigit():
+        raise ValueError("TH_NATIONAL_ID: only digits, spaces and dashes are allowed")
+    if len(number) != 13:
+        raise ValueError("TH_NATIONAL_ID: a national ID has 13 digits")
+    if th_national_id.calc_check_digit(number[:12]) != number[12]:
+        raise ValueError("TH_NATIONAL_ID: the check digit does not match")
+    if not th_national_id.is_valid(number):
+        raise ValueError("TH_NATIONAL_ID: not a personal ID (a first digit of 0 or 9)")
+    return number
+
+
+def _email(value: str) -> str:
+    address = unicodedata.normalize("NFC", value.strip()).lower()
+    if not _EMAIL.fullmatch(address):
+        raise ValueError("EMAIL_ADDRESS: expected one @ with text on both sides and no spaces")
+    return address
+
+
+def _thai(rest: str) -> str:
+    """National form of the digits after the country code 66 (a trunk 0 there is dropped)."""
+    if rest.startswith("0") and len(rest) in (9, 10):
+        rest = rest[1:]
+    if len(rest) not in (8, 9) or rest.startswith("0"):
+        raise ValueError("PHONE_NUMBER: a Thai number has 8 or 9 digits after +66")
+    return "0" + rest
+
+
+def _phone(value: str) -> str:
+    text = _TRUNK_MARK.sub("", normalise_text(value)).strip()
+    if not _PHONE_CHARS.fullmatch(text):
+        raise ValueError(
+            "PHONE_NUMBER: only digits, spaces, dashes, dots, parentheses and a leading + "
+            "are allowed"
+        )
+    international = text.startswith("+")
+    digits = _SEPARATORS.sub("", text.removeprefix("+"))
+    if not international and digits.startswith("00"):
+        international, digits = True, digits[2:]
+    if international:
+        if digits.startswith(_THAI_CC):
+            return _thai(digits[2:])
+        if not 7 <= len(digits) <= 15 or digits.startswith("0"):
+            raise ValueError("PHONE_NUMBER: an international number has 7 to 15 digits")
+        return "+" + digits
+    if digits.startswith("0"):
+        if len(digits) not in (9, 10):
+            raise ValueError("PHONE_NUMBER: a Thai number has 9 or 10 digits with the leading 0")
+        return digits
+    if digits.startswith(_THAI_CC) and 10 <= len(digits) <= 12:
+        return _thai(digits[2:])
+    if len(digits) in (8, 9):
+        return "0" + digits
+    if 10 <= len(digits) <= 15:
+        return "+" + digits
+    raise ValueError("PHONE_NUMBER: too few or too many digits for a phone number")
+
+
+_NORMALISERS = {"TH_NATIONAL_ID": _national_id, "EMAIL_ADDRESS": _email, "PHONE_NUMBER": _phone}
+
+
+def normalise(subject_type: str, value: str) -> str:
+    """The normal form of ``value`` as ``subject_type``; ValueError (without the value) if not one.
+
+    >>> normalise("PHONE_NUMBER", "๐๘๑๒๓๔๕๖๗๘")
+    '0812345678'
+    >>> normalise("PHONE_NUMBER", "+44 (0)20 7946 0958")
+    '+442079460958'
+    >>> normalise("EMAIL_ADDRESS", "no-at-sign")
+    Traceback (most recent call last):
+        ...
+    ValueError: EMAIL_ADDRESS: expected one @ with text on both sides and no spaces
+    """
+    _check_type(subject_type)
+    if not isinstance(value, str):
+        raise ValueError(f"{subject_type}: expected text")
+    return _NORMALISERS[subject_type](value)
+
+
+def digest(subject_type: str, value: str) -> str:
+    """``"sha256:"`` + the hex SHA-256 of the UTF-8 normal form of ``value``.
+
+    >>> digest("TH_NATIONAL_ID", "1 1037 00001 23 9") == digest("TH_NATIONAL_ID", "1103700001239")
+    True
+    """
+    normal = normalise(subject_type, value)
+    return "sha256:" + hashlib.sha256(normal.encode("utf-8")).hexdigest()
+
+
+def parse_subject(subject_type: str, text: str) -> Subject:
+    """A request's subject: ``sha256:<64 hex>`` as given (lower-cased), or a clear value.
+
+    >>> s = parse_subject("EMAIL_ADDRESS", "SHA256:" + "AB" * 32)
+    >>> s.clear is None, s.digest == "sha256:" + "ab" * 32
+    (True, True)
+    >>> parse_subject("EMAIL_ADDRESS", "sha256:1234")
+    Traceback (most recent call last):
+        ...
+    ValueError: EMAIL_ADDRESS: a digest is sha256: followed by 64 hexadecimal digits
+    """
+    _check_type(subject_type)
+    stripped = text.strip() if isinstance(text, str) else ""
+    if stripped[:7].lower() == "sha256:":
+        hex_digits = stripped[7:].lower()
+        if not _HEX64.fullmatch(hex_digits):
+            raise ValueError(
+                f"{subject_type}: a digest is sha256: followed by 64 hexadecimal digits"
+            )
+        return Subject(subject_type, "sha256:" + hex_digits, None)
+    normal = normalise(subject_type, text)
+    return Subject(subject_type, digest(subject_type, normal), normal)
+
+
+def _phone_variants(normal: str) -> tuple[str, ...]:
+    if normal.startswith("+"):
+        digits = normal[1:]
+        bare = (digits, "00" + digits) if len(digits) >= 10 else ("00" + digits,)
+        return (normal, *bare)
+    nsn = normal[1:]
+    if len(nsn) == 9:  # mobile: 081-234-5678
+        groups = [normal[:3], normal[3:6], normal[6:]]
+        intl = [nsn[:2], nsn[2:5], nsn[5:]]
+    elif nsn.startswith("2"):  # Bangkok landline: 02-123-4567
+        groups = [normal[:2], normal[2:5], normal[5:]]
+        intl = [nsn[:1], nsn[1:4], nsn[4:]]
+    else:  # provincial landline: 053-123-456
+        groups = [normal[:3], normal[3:6], normal[6:]]
+        intl = [nsn[:2], nsn[2:5], nsn[5:]]
+    return (
+        normal,
+        "-".join(groups),
+        " ".join(groups),
+        groups[0] + "-" + "".join(groups[1:]),
+        "+66" + nsn,
+        "+66 " + " ".join(intl),
+        "+66-" + "-".join(intl),
+        "66" + nsn,
+    )
+
+
+def lookup_variants(subject_type: str, normal: str) -> tuple[str, ...]:
+    """The spellings an indexed ``IN (...)`` lookup should try, the normal form first.
+
+    ``TH_NATIONAL_ID``: plain, dashed 1-4-5-2-1 and spaced. ``PHONE_NUMBER``
+    (Thai): plain, ``081-234-5678``, ``081 234 5678``, ``081-2345678``,
+    ``+66812345678``, ``+66 81 234 5678``, ``+66-81-234-5678``,
+    ``66812345678`` (landlines grouped ``02-123-4567`` / ``053-123-456``);
+    other countries: ``+digits``, ``00digits`` and, from 10 digits, the bare
+    digits. ``EMAIL_ADDRESS``: only the normal form — the stored casing is
+    unknown, so a case-sensitive column needs ``lower(column)`` or a hashed
+    scan of the streamed values (:func:`normalise_cell`). Every variant
+    normalises back to ``normal``. A value that is not a normal form is
+    normalised first.
+
+    >>> lookup_variants("TH_NATIONAL_ID", "1103700001239")
+    ('1103700001239', '1-1037-00001-23-9', '1 1037 00001 23 9')
+    >>> lookup_variants("PHONE_NUMBER", "021234567")[:3]
+    ('021234567', '02-123-4567', '02 123 4567')
+    """
+    normal = normalise(subject_type, normal)
+    if subject_type == "TH_NATIONAL_ID":
+        groups = (normal[0], normal[1:5], normal[5:10], normal[10:12], normal[12])
+        return (normal, "-".join(groups), " ".join(groups))
+    if subject_type == "PHONE_NUMBER":
+        return _phone_variants(normal)
+    return (normal,)
+
+
+def normalise_cell(subject_type: str, cell: object) -> str | None:
+    """The normal form of one streamed cell, or None when the cell is not that type.
+
+    Text is normalised as a whole (a cell holding a sentence is None);
+    integers and integral floats/decimals are read as their digits, so an
+    ID or a phone number stored as a number still matches.
+
+    >>> normalise_cell("PHONE_NUMBER", 812345678)
+    '0812345678'
+    >>> normalise_cell("TH_NATIONAL_ID", 1103700001239.0)
+    '1103700001239'
+    >>> normalise_cell("EMAIL_ADDRESS", None) is None
+    True
+    """
+    _check_type(subject_type)
+    if isinstance(cell, bool) or cell is None:
+        return None
+    if isinstance(cell, int | float | Decimal):
+        try:
+            whole = int(cell)
+        except (OverflowError, ValueError):  # inf, nan
+            return None
+        if whole < 0 or whole != cell:
+            return None
+        text = str(whole)
+    elif isinstance(cell, str):
+        text = cell
+    else:
+        return None
+    try:
+        return normalise(subject_type, text)
+    except ValueError:
+        return None
