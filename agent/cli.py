@@ -183,6 +183,7 @@ COMMANDS = {
     "scan": cmd_scan,
     "detect": cmd_detect,
     "demo": cmd_demo,
+    "subject": cmd_subject,
     "check-config": cmd_check_config,
 }
 

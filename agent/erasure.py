@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from scanners.checks.facts import ErasureFacts
-from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
-
 from agent.problems import ConfigProblems, Problem
 from agent.toml_document import read_text
 from connectors.base import SubjectFinder
+from scanners.checks.facts import ErasureFacts
 from scanners.register import RegisterEntry
 from scanners.result import DatasetResult
+from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
 
 HEADER = ("subject_type", "subject_value", "requested_at", "kind")
 SUBJECT_TYPES = ("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER")
@@ -110,7 +109,8 @@ def present_subjects(
             wanted = [r.subject for r in requests if r.subject.type == subject_type]
             clear = [s for s in wanted if s.clear is not None]
             by_variant = {v: s.digest for s in clear for v in lookup_variants(s.type, s.clear)}
-            for value in finder.present_values(dataset, column, sorted(by_variant)):
+            fold = subject_type == "EMAIL_ADDRESS"
+            for value in finder.present_values(dataset, column, sorted(by_variant), fold):
                 found.add(by_variant[value])
                 hit = True
             hashed = {s.digest for s in wanted if s.clear is None} - found

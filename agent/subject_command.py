@@ -14,8 +14,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
-
 from agent.erasure import SUBJECT_TYPES, subject_columns
 from agent.runner import ScanPlan, error_reason, open_source
 from connectors.base import SubjectFinder
@@ -24,6 +22,7 @@ from scanners.engine import DetectionEngine
 from scanners.masking import mask_value
 from scanners.register import match_entry
 from scanners.result import DatasetResult
+from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
 from scanners.validators.th_national_id import is_valid as is_national_id
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -80,7 +79,8 @@ def masked(subject: Subject) -> str:
 def count_rows(finder: SubjectFinder, dataset: str, column: str, subject: Subject) -> int:
     """Rows of ``column`` holding ``subject``."""
     if subject.clear is not None:
-        return finder.count_values(dataset, column, lookup_variants(subject.type, subject.clear))
+        variants = lookup_variants(subject.type, subject.clear)
+        return finder.count_values(dataset, column, variants, subject.type == "EMAIL_ADDRESS")
     return sum(
         1
         for cell in finder.column_values(dataset, column)

@@ -64,13 +64,21 @@ class GroupCounter(Protocol):
 class SubjectFinder(Protocol):
     """Looks data subjects up, by index where the column is known."""
 
-    def present_values(self, name: str, column: str, candidates: Sequence[str]) -> set[str]:
-        """Which of ``candidates`` occur in ``column`` (an indexed ``IN`` lookup)."""
+    def present_values(
+        self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
+    ) -> set[str]:
+        """Which of ``candidates`` occur in ``column`` (an indexed ``IN`` lookup).
+
+        ``fold_case`` compares lower-cased text (e-mail addresses), which gives
+        up the index for a scan inside the database — still no row leaves it.
+        """
 
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-NULL value of ``column``, streamed (for hashed subjects)."""
 
-    def count_values(self, name: str, column: str, candidates: Sequence[str]) -> int:
+    def count_values(
+        self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
+    ) -> int:
         """Rows whose ``column`` equals one of ``candidates`` (an indexed ``IN`` count)."""
 
 

@@ -74,7 +74,9 @@ class DatabaseCapabilities:
 
         return self._with_table(name, "group", work)
 
-    def present_values(self, name: str, column: str, candidates: Sequence[str]) -> set[str]:
+    def present_values(
+        self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
+    ) -> set[str]:
         """Which of ``candidates`` occur in ``column``, looked up 500 at a time.
 
         An integer column is compared with the all-digit candidates as ints.
@@ -85,8 +87,8 @@ class DatabaseCapabilities:
 
         def work(conn: Connection, table: Table) -> set[str]:
             col = queries.column(table, column, name)
-            keys = queries.lookup_keys(col, candidates)
-            target, batch = queries.lookup_target(col), list(keys)
+            keys = queries.lookup_keys(col, candidates, fold_case)
+            target, batch = queries.lookup_target(col, fold_case), list(keys)
             found: list[object] = []
             for start in range(0, len(batch), queries.IN_BATCH):
                 chunk = batch[start : start + queries.IN_BATCH]
@@ -95,14 +97,17 @@ class DatabaseCapabilities:
 
         return self._with_table(name, "look up", work)
 
-    def count_values(self, name: str, column: str, candidates: Sequence[str]) -> int:
+    def count_values(
+        self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
+    ) -> int:
         """Rows whose ``column`` equals one of ``candidates``, counted 500 at a time."""
         if not candidates:
             return 0
 
         def work(conn: Connection, table: Table) -> int:
             col = queries.column(table, column, name)
-            target, batch = queries.lookup_target(col), list(queries.lookup_keys(col, candidates))
+            target = queries.lookup_target(col, fold_case)
+            batch = list(queries.lookup_keys(col, candidates, fold_case))
             total = 0
             for start in range(0, len(batch), queries.IN_BATCH):
                 chunk = batch[start : start + queries.IN_BATCH]

@@ -198,19 +198,29 @@ class FilesConnector:
         small = [n for n in sizes if n < k_min]
         return GroupStats(len(sizes), min(sizes, default=None), sum(small), len(small))
 
-    def present_values(self, name: str, column: str, candidates: Sequence[str]) -> set[str]:
+    def present_values(
+        self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
+    ) -> set[str]:
         """Which of ``candidates`` occur in ``column`` (cells compared trimmed)."""
         if not candidates:
             return set()
-        cells = {cell for (cell,) in self._cells(name, [column])}
-        return {str(c) for c in candidates if str(c) in cells}
+        fold = str.lower if fold_case else str
+        cells = {fold(cell) for (cell,) in self._cells(name, [column]) if cell is not None}
+        return {str(c) for c in candidates if fold(str(c)) in cells}
 
-    def count_values(self, name: str, column: str, candidates: Sequence[str]) -> int:
+    def count_values(
+        self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
+    ) -> int:
         """Rows whose ``column`` equals one of ``candidates``."""
         if not candidates:
             return 0
-        wanted = {str(c) for c in candidates}
-        return sum(1 for (cell,) in self._cells(name, [column]) if cell in wanted)
+        fold = str.lower if fold_case else str
+        wanted = {fold(str(c)) for c in candidates}
+        return sum(
+            1
+            for (cell,) in self._cells(name, [column])
+            if cell is not None and fold(cell) in wanted
+        )
 
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-empty cell of ``column``."""

@@ -106,15 +106,17 @@ def is_integer(col: ColumnElement[Any]) -> bool:
     return isinstance(col.type, types.Integer) and not isinstance(col.type, types.Boolean)
 
 
-def lookup_keys(col: ColumnElement[Any], candidates: Sequence[str]) -> dict[object, list[str]]:
+def lookup_keys(
+    col: ColumnElement[Any], candidates: Sequence[str], fold_case: bool = False
+) -> dict[object, list[str]]:
     """The values to bind for ``candidates``, each mapped back to its candidates.
 
     An integer column only takes all-digit candidates (as ints); any other
-    column takes every candidate as a string.
+    column takes every candidate as a string (lower-cased with ``fold_case``).
     """
     keys: dict[object, list[str]] = {}
     for candidate in dict.fromkeys(str(c) for c in candidates):
-        key: object = candidate
+        key: object = candidate.lower() if fold_case else candidate
         if is_integer(col):
             if not _DIGITS.fullmatch(candidate) or int(candidate) > _MAX_BIGINT:
                 continue
@@ -146,12 +148,14 @@ def _fold(value: object) -> str:
     return str(value).casefold().rstrip()
 
 
-def lookup_target(col: ColumnElement[Any]) -> ColumnElement[Any]:
+def lookup_target(col: ColumnElement[Any], fold_case: bool = False) -> ColumnElement[Any]:
     """The expression an ``IN`` list is compared with: the bare column when it is
-    text or integer (so its index serves the lookup), else its text form."""
-    if is_integer(col) or isinstance(col.type, types.String):
+    text or integer (so its index serves the lookup), else its text form;
+    ``lower(column)`` with ``fold_case`` (a scan inside the database)."""
+    if is_integer(col):
         return col
-    return cast(col, String())
+    text = col if isinstance(col.type, types.String) else cast(col, String())
+    return func.lower(text) if fold_case else text
 
 
 def present_values(
