@@ -163,3 +163,83 @@ def test_access_list_toml_and_csv(tmp_path: Path) -> None:
     found = problems(load_access_list, csv)
     assert any(p.startswith(f"{csv}:3: ") and "privileges.1" in p for p in found), found
     assert any(p.startswith(f"{csv}:3: ") and "reviewed_at" in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (
+            ENTRY.format(id="A", match="x").replace('retention = "10y"', "retention = 10"),
+            7,
+            "retention",
+        ),
+        (ENTRY.format(id="A", match="x") + 'allowed_pii = "PERSON"\n', 9, "allowed_pii"),
+        (
+            ENTRY.format(id="A", match="x") + 'granularity = { DATE_OF_BIRTH = "decade" }\n',
+            9,
+            "granularity",
+        ),
+        (ENTRY.format(id="A", match="x") + 'on_expiry = "shred"\n', 9, "on_expiry"),
+        (ENTRY.format(id="A", match="x") + 'exemptions = ["vibes"]\n', 9, "exemptions.0"),
+        (
+            ENTRY.format(id="A", match="x").replace(
+                'owner = "hr@example.co.th"', 'owner = "HR team"'
+            ),
+            6,
+            "owner",
+        ),
+        (
+            ENTRY.format(id="A", match="x").replace('id = "A"\n', ""),
+            1,
+            "id: required key is missing",
+        ),
+    ],
+)
+def test_wrong_types_and_values_in_the_register(
+    tmp_path: Path, text: str, line: int, fragment: str
+) -> None:
+    path = tmp_path / "register.toml"
+    path.write_text(text, encoding="utf-8")
+    found = problems(load_register, path)
+    assert any(p.startswith(f"{path}:{line}: ") and fragment in p for p in found), found
+
+
+def test_csv_register_with_too_many_cells(tmp_path: Path) -> None:
+    path = tmp_path / "register.csv"
+    path.write_text(
+        CSV_HEADER + "A,hr,x,contract,o@example.co.th,10y,t,PERSON,,false,extra\n", encoding="utf-8"
+    )
+    assert problems(load_register, path) == [f"{path}:2: row 2 has more cells than the header"]
+
+
+def test_overlapping_globs_stop_the_scan_with_exit_2(tmp_path: Path) -> None:
+    """Two entries whose globs both match one dataset: a configuration error, found at scan time."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = tmp_path / "org.sqlite"
+    with sqlite3.connect(db) as conn:
+        conn.execute("CREATE TABLE staff (id INTEGER, email TEXT)")
+        conn.executemany(
+            "INSERT INTO staff VALUES (?, ?)", [(i, f"s{i}@example.co.th") for i in range(20)]
+        )
+    register = tmp_path / "register.toml"
+    register.write_text(
+        ENTRY.format(id="ALL", match="main.*") + ENTRY.format(id="STAFF", match="main.staff"),
+        encoding="utf-8",
+    )
+    config = tmp_path / "pdpa-agent.toml"
+    config.write_text(
+        f'[[sources]]\nname = "hr"\nkind = "database"\nurl = "sqlite:///{db}"\n\n[register]\npath = "register.toml"\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "agent", "-c", str(config), "scan", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 2
+    assert "main.staff is matched by ALL (register.toml:1), STAFF (register.toml:9)" in done.stderr
+    assert "Traceback" not in done.stderr
