@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Protocol, runtime_checkable
 
-from connectors.model import DatasetInfo, DatasetSample, GroupStats
+from connectors.model import DatasetInfo, DatasetSample, GroupStats, HeldPrivilege, Principal
 
 
 @runtime_checkable
@@ -93,3 +93,15 @@ class RemediationWriter(Protocol):
         self, name: str, columns: Sequence[str], clock_column: str, cutoff: date
     ) -> str:
         """``UPDATE`` that nulls ``columns`` in the rows whose clock is earlier than ``cutoff``."""
+
+
+@runtime_checkable
+class GrantReader(Protocol):
+    """Who can do what on which dataset, as the source itself enforces it."""
+
+    def principals(self) -> list[Principal]:
+        """Every principal that exists on the source (PUBLIC / everyone included)."""
+
+    def held_privileges(self, datasets: Sequence[str]) -> list[HeldPrivilege]:
+        """Effective privileges on ``datasets``: direct, through roles (inheritance rules of
+        the source), through PUBLIC, by ownership and as superuser."""

@@ -73,3 +73,26 @@ class GroupStats:
     smallest_group: int | None  # None when the dataset is empty
     records_in_small_groups: int  # records in groups smaller than the k asked for
     small_groups: int
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Someone who can hold privileges on a source: a role, user, OS user or group."""
+
+    name: str  # PostgreSQL role, MySQL 'user'@'host', OS user or group; "PUBLIC" / "everyone"
+    kind: str  # "role" | "user" | "group" | "public"
+    superuser: bool = False
+    bypass_rls: bool = False
+    can_login: bool = True
+
+
+@dataclass(frozen=True)
+class HeldPrivilege:
+    """One privilege a principal effectively holds on a dataset, and how it is held."""
+
+    dataset: str  # dataset name (SPEC §4)
+    principal: str  # Principal.name
+    privilege: str  # SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER; READ, WRITE
+    #: "direct" | "role <name>" | "PUBLIC" | "owner" | "superuser" | "group <name>" | "other"
+    via: str
+    columns: tuple[str, ...] = ()  # a column-level grant: the columns it covers
