@@ -13,15 +13,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from scanners.checks.facts import DatasetFacts, KAnonymityFacts, RetentionFacts
-from scanners.retention import cutoff, parse_duration
-
 from agent.erasure import ErasureRequest, erasure_facts
 from connectors.base import GroupCounter, RemediationWriter, RowCounter, SubjectFinder
 from connectors.errors import DatasetError
+from scanners.checks.facts import DatasetFacts, KAnonymityFacts, RetentionFacts
 from scanners.pii_types import is_personal_data
 from scanners.register import RegisterEntry
 from scanners.result import DatasetResult
+from scanners.retention import cutoff, parse_duration
 
 MTIME = "file modification time"
 

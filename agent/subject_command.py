@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from agent.erasure import SUBJECT_TYPES, subject_columns
-from agent.runner import ScanPlan, error_reason, open_source
+from agent.reasons import error_reason
+from agent.runner import ScanPlan, open_source
 from connectors.base import SubjectFinder
 from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
