@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     subject.add_argument("--type", choices=("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER"))
     subject.add_argument("--source", action="append", default=[], help="only this source")
 
+    access = commands.add_parser("access", help="access-list verification only")
+    access.add_argument("--source", action="append", default=[], help="only this source")
+    access.add_argument("--out", help="report folder (default: reports.out_dir)")
+    access.add_argument("--format", help="comma-separated: json,html,csv,xlsx")
+    access.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 on findings at this severity")
+
     commands.add_parser("check-config", help="validate config, register and access list")
     return parser
 
@@ -77,12 +83,17 @@ def _load(args: argparse.Namespace) -> LoadedConfig:
     return load_config(find_config(args.config))
 
 
-def cmd_scan(args: argparse.Namespace, loaded: LoadedConfig | None = None) -> int:
+def cmd_scan(
+    args: argparse.Namespace, loaded: LoadedConfig | None = None, access_only: bool = False
+) -> int:
+    from dataclasses import replace
+
     from agent.progress import Progress
     from agent.runner import ScanPlan, run_scan, select_sources
     from agent.summary import summary_lines
-    from agent.user_files import load_due_requests, load_register_for
+    from agent.user_files import load_due_requests, load_grants_for, load_register_for
     from reports import write_reports
+    from reports.access_report import write_access_reports
     from scanners.checks.catalogue import SEVERITY_RANK
     from scanners.engine import DetectionEngine
 
@@ -91,28 +102,47 @@ def cmd_scan(args: argparse.Namespace, loaded: LoadedConfig | None = None) -> in
     formats = _formats(args.format, config.reports.formats)
     out_dir = Path(args.out) if args.out else loaded.resolve(config.reports.out_dir)
     today = date.today()
+    grants = load_grants_for(loaded)
+    if access_only and grants is None:
+        raise PdpaAgentError(f"{loaded.path}: no [access] access list is configured")
     plan = ScanPlan(
         loaded,
         select_sources(loaded, args.source),
         load_register_for(loaded),
-        load_due_requests(loaded, today),
+        () if access_only else load_due_requests(loaded, today),
         today,
+        grants,
     )
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
     result = run_scan(plan, engine, Progress())
+    if access_only:
+        kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
+        result = replace(result, findings=kept)
     try:
-        written = write_reports(result, out_dir, formats, config.reports.language)
+        written = (
+            [] if access_only else write_reports(result, out_dir, formats, config.reports.language)
+        )
+        if access_only:
+            written += write_reports(result, out_dir, ["json"], config.reports.language)
+        if result.access_reviews:
+            written += write_access_reports(
+                result.access_reviews, out_dir, formats, config.reports.language
+            )
     except OSError as exc:
         raise PdpaAgentError(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     print("\n".join(summary_lines(result, written, time.monotonic() - started)))
     if result.failed:
         return EXIT_INCOMPLETE
-    if args.fail_on and any(
+    if getattr(args, "fail_on", None) and any(
         SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in result.findings
     ):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def cmd_access(args: argparse.Namespace) -> int:
+    return cmd_scan(args, access_only=True)
 
 
 def cmd_detect(args: argparse.Namespace) -> int:
@@ -184,6 +214,7 @@ COMMANDS = {
     "detect": cmd_detect,
     "demo": cmd_demo,
     "subject": cmd_subject,
+    "access": cmd_access,
     "check-config": cmd_check_config,
 }
 

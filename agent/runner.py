@@ -13,18 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
-from scanners.checks.register_checks import run_register_checks
-
 from agent import __version__
+from agent.access_run import safe_review
 from agent.config import DatabaseSource, FilesSource
 from agent.config_loader import LoadedConfig
 from agent.erasure import ErasureRequest
 from agent.facts import gather_facts
 from agent.progress import Progress
+from agent.reasons import error_reason
 from agent.sources import build_connector
 from connectors.base import Connector
-from connectors.errors import ConfigError, PdpaAgentError
+from connectors.errors import ConfigError
+from scanners.access import ApprovedGrant
+from scanners.access_review import AccessReview
 from scanners.checks.pii_unregistered import check_pii_unregistered
+from scanners.checks.register_checks import run_register_checks
 from scanners.checks.scan_error import scan_error
 from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
@@ -43,6 +46,7 @@ class ScanPlan:
     register: tuple[RegisterEntry, ...] = ()
     requests: tuple[ErasureRequest, ...] = ()  # erasure requests past their grace period
     today: date = field(default_factory=date.today)
+    grants: tuple[ApprovedGrant, ...] | None = None  # the access list; None: no access review
 
 
 @dataclass
@@ -51,17 +55,6 @@ class SourceRun:
     connector: Connector | None = None
     datasets: list[str] = field(default_factory=list)
     error: str | None = None
-
-
-def error_reason(exc: BaseException) -> str:
-    """A one-line reason for a failure, without tracebacks or driver noise."""
-    if isinstance(exc, PdpaAgentError):
-        text = str(exc)
-    else:
-        original = getattr(exc, "orig", None)
-        text = f"{type(exc).__name__}: {original if original is not None else exc}"
-    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
-    return first[:300]
 
 
 def run_scan(
@@ -74,6 +67,7 @@ def run_scan(
     total = sum(len(run.datasets) for run in runs)
     datasets: list[DatasetResult] = []
     findings: list[Finding] = []
+    reviews: list[AccessReview] = []
     done = 0
     for run in runs:
         if run.error is not None:
@@ -94,6 +88,18 @@ def run_scan(
                 elif (finding := check_pii_unregistered(result)) is not None:
                     findings.append(finding)
                 done += 1
+            if plan.grants is not None:
+                mine = [d for d in datasets if d.source == run.source.name]
+                review, problem = safe_review(
+                    run.connector, run.source.name, mine, plan.grants, plan.today
+                )
+                if review is not None:
+                    reviews.append(review)
+                    findings.extend(review.findings)
+                else:
+                    findings.append(
+                        scan_error(run.source.name, None, problem or "access review failed")
+                    )
         finally:
             run.connector.close()
     progress.finish()
@@ -131,6 +137,19 @@ def open_source(source: DatabaseSource | FilesSource, loaded: LoadedConfig) -> S
         if run.connector is not None:
             run.connector.close()
     return run
+
+
+def _access(
+    run: SourceRun, datasets: list[DatasetResult], plan: ScanPlan, reviews: list[AccessReview]
+) -> list[Finding]:
+    """The source's access review (kept in ``reviews``) and its findings, or a SCAN_ERROR."""
+    assert plan.grants is not None
+    source = run.source.name
+    review, problem = safe_review(run.connector, source, datasets, plan.grants, plan.today)
+    if review is None:
+        return [scan_error(source, None, problem or "access review failed")]
+    reviews.append(review)
+    return list(review.findings)
 
 
 def _register_checks(

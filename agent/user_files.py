@@ -12,6 +12,7 @@ from agent.config_loader import LoadedConfig, load_config
 from agent.erasure import ErasureRequest, due, load_erasure_requests
 from agent.problems import ConfigProblems, Problem
 from agent.register_loader import load_register
+from scanners.access import ApprovedGrant
 from scanners.register import RegisterEntry
 
 
@@ -21,6 +22,14 @@ def load_register_for(loaded: LoadedConfig) -> tuple[RegisterEntry, ...]:
         return ()
     names = {source.name for source in loaded.config.sources}
     return load_register(loaded.resolve(loaded.config.register.path), names)
+
+
+def load_grants_for(loaded: LoadedConfig) -> tuple[ApprovedGrant, ...] | None:
+    """The approved access list, or None when the config names none (no access review)."""
+    if loaded.config.access is None:
+        return None
+    names = {source.name for source in loaded.config.sources}
+    return load_access_list(loaded.resolve(loaded.config.access.path), names)
 
 
 def load_due_requests(loaded: LoadedConfig, today: date) -> tuple[ErasureRequest, ...]:

@@ -11,7 +11,10 @@ the capability protocols of :mod:`connectors.base`:
   ``count_values`` (indexed ``IN`` lookups in batches) and ``column_values``
   (a streamed, server-side cursor);
 - :class:`~connectors.base.RemediationWriter` — ``delete_sql`` and
-  ``anonymise_sql``: statements compiled for the dialect, never executed.
+  ``anonymise_sql``: statements compiled for the dialect, never executed;
+- :class:`~connectors.base.GrantReader` — ``principals`` and
+  ``held_privileges``: roles and effective privileges from the catalogue
+  (dispatched per dialect by :mod:`connectors.grants`).
 
 Everything runs on the connector's read-only, time-bounded connections; the
 statements come from :mod:`connectors.queries`. Failures become
@@ -25,12 +28,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, Table
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from connectors import dialects, queries, remediation
-from connectors.errors import DatasetError
-from connectors.model import GroupStats
+from connectors import dialects, grants, queries, remediation
+from connectors.errors import DatasetError, SourceError
+from connectors.model import GroupStats, HeldPrivilege, Principal
 
 T = TypeVar("T")
 
@@ -42,6 +45,8 @@ class DatabaseCapabilities:
     """Counting, grouping, lookups and remediation SQL for a SQLAlchemy source."""
 
     if TYPE_CHECKING:  # provided by DatabaseConnector
+        name: str
+        _url: URL | None
 
         @property
         def engine(self) -> Engine: ...
@@ -158,3 +163,24 @@ class DatabaseCapabilities:
             )
 
         return self._with_table(name, "write SQL", work)
+
+    def principals(self) -> list[Principal]:
+        """Every role or user of the source, PUBLIC included (see :mod:`connectors.grants`)."""
+        return self._read_grants(
+            "read principals",
+            lambda conn: grants.read_principals(conn, conn.dialect.name, self._url),
+        )
+
+    def held_privileges(self, datasets: Sequence[str]) -> list[HeldPrivilege]:
+        """Effective privileges on ``datasets``: direct, by role, PUBLIC, owner, superuser."""
+        return self._read_grants(
+            "read privileges",
+            lambda conn: grants.read_held_privileges(conn, conn.dialect.name, datasets, self._url),
+        )
+
+    def _read_grants(self, what: str, work: Callable[[Connection], T]) -> T:
+        try:
+            with self.engine.connect() as conn:
+                return work(conn)
+        except SQLAlchemyError as exc:
+            raise SourceError(f"source {self.name!r}: cannot {what}: {self._reason(exc)}") from None

@@ -27,6 +27,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
+from connectors import file_permissions
 from connectors.errors import DatasetError, SourceError
 from connectors.model import (
     ColumnInfo,
@@ -34,6 +35,8 @@ from connectors.model import (
     DatasetInfo,
     DatasetSample,
     GroupStats,
+    HeldPrivilege,
+    Principal,
     ValueKind,
 )
 
@@ -225,6 +228,25 @@ class FilesConnector:
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-empty cell of ``column``."""
         return iter([cell for (cell,) in self._cells(name, [column]) if cell is not None])
+
+    def principals(self) -> list[Principal]:
+        """Owners, groups and ACL-named principals of the listed files, plus ``everyone``."""
+        root = self.root.resolve()
+        return file_permissions.principals((root / n for n in self.list_datasets()), root)
+
+    def held_privileges(self, datasets: Sequence[str]) -> list[HeldPrivilege]:
+        """READ / WRITE on each file from its mode bits and ACL (see
+        :mod:`connectors.file_permissions`); ``path#Sheet`` gets its file's rights.
+        Names outside the share or of vanished files are skipped."""
+        files: dict[str, Path] = {}
+        for name in datasets:
+            try:
+                files[name] = self._path(name.split("#", 1)[0])
+            except DatasetError:
+                continue
+        return file_permissions.held_privileges(
+            files, self.root.resolve(), file_permissions.FILE_READ, file_permissions.FILE_WRITE
+        )
 
     def _choose(self, items: list, rows: int) -> list:
         if len(items) <= rows:

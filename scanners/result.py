@@ -7,6 +7,10 @@ sample value, so a writer cannot leak one by accident.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scanners.access_review import AccessReview
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class ScanResult:
     sources: tuple[SourceStatus, ...] = ()
     datasets: tuple[DatasetResult, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    access_reviews: tuple[AccessReview, ...] = ()  # one per source, when an access list is set
 
     @property
     def failed(self) -> bool:

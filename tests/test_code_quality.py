@@ -12,7 +12,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("command", [["check", "--no-cache", "."], ["format", "--no-cache", "--check", "."]])
+@pytest.mark.parametrize(
+    "command", [["check", "--no-cache", "."], ["format", "--no-cache", "--check", "."]]
+)
 def test_ruff(command: list[str]) -> None:
     beside_python = Path(sys.executable).with_name("ruff")
     ruff = str(beside_python) if beside_python.exists() else shutil.which("ruff")
