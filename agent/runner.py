@@ -90,16 +90,7 @@ def run_scan(
                 done += 1
             if plan.grants is not None:
                 mine = [d for d in datasets if d.source == run.source.name]
-                review, problem = safe_review(
-                    run.connector, run.source.name, mine, plan.grants, plan.today
-                )
-                if review is not None:
-                    reviews.append(review)
-                    findings.extend(review.findings)
-                else:
-                    findings.append(
-                        scan_error(run.source.name, None, problem or "access review failed")
-                    )
+                findings.extend(_access(run, mine, plan, reviews))
         finally:
             run.connector.close()
     progress.finish()
@@ -120,7 +111,11 @@ def run_scan(
         tool_version=__version__,
     )
     return ScanResult(
-        scan=info, sources=sources, datasets=tuple(datasets), findings=tuple(findings)
+        scan=info,
+        sources=sources,
+        datasets=tuple(datasets),
+        findings=tuple(findings),
+        access_reviews=tuple(reviews),
     )
 
 

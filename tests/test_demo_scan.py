@@ -97,7 +97,15 @@ def test_demo_runs_offline_and_writes_every_report(
     out, done, log = demo
     assert done.returncode == 0, done.stderr
     assert not log.exists(), log.read_text()
-    for name in ("findings.json", "report.html", "findings.csv", "findings.xlsx"):
+    for name in (
+        "findings.json",
+        "report.html",
+        "findings.csv",
+        "findings.xlsx",
+        "access.html",
+        "access.csv",
+        "access.xlsx",
+    ):
         assert (out / name).stat().st_size > 0
     assert "PII_UNREGISTERED" in done.stdout
 
@@ -135,6 +143,13 @@ def test_demo_findings_follow_the_register(
         registered["main.employees"] == "HR-001" and registered["hr/payroll_2025.csv"] == "SHARE-HR"
     )
     assert all(f["type"] != "SCAN_ERROR" for f in findings)
+    types = {f["type"] for f in findings}
+    assert {
+        "RETENTION_EXPIRED",
+        "ERASURE_PENDING",
+        "SENSITIVE_NO_BASIS",
+        "ACCESS_REVIEW_OVERDUE",
+    } <= types
 
 
 def test_no_planted_value_in_any_output(
