@@ -11,7 +11,8 @@ dashes and digits, then matched as whole tokens or as the compacted name, so
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from scanners.pii_types import PiiType
 
@@ -23,27 +24,28 @@ _TOKENS: dict[str, PiiType] = {}
 _THAI: dict[str, PiiType] = {}
 
 
-def _register(table: dict[str, PiiType], pii_type: PiiType, words: str) -> None:
+def register_words(table: dict[str, PiiType], pii_type: PiiType, words: str) -> None:
+    """Add every whitespace-separated word of ``words`` to ``table`` as ``pii_type``."""
     for word in words.split():
         table[word] = pii_type
 
 
-_register(
+register_words(
     _EXACT,
     PiiType.TH_NATIONAL_ID,
     """cid citizenid citizenno citizennumber nationalid
     nationalidno idcard idcardno idcardnumber idno idnumber personalid personalidno peopleid
     identificationno identificationnumber thaiid thaiidno nid idcardnum""",
 )
-_register(_TOKENS, PiiType.TH_NATIONAL_ID, "citizen")
-_register(
+register_words(_TOKENS, PiiType.TH_NATIONAL_ID, "citizen")
+register_words(
     _THAI,
     PiiType.TH_NATIONAL_ID,
     """เลขบัตรประชาชน เลขประจำตัวประชาชน บัตรประชาชน
     เลขที่บัตรประจำตัวประชาชน รหัสประจำตัวประชาชน เลขบัตรปชช""",
 )
 
-_register(
+register_words(
     _EXACT,
     PiiType.PERSON,
     """fname lname mname firstname lastname middlename fullname
@@ -52,90 +54,90 @@ _register(
     employeename patientname membername personname ownername fathername mothername spousename
     marryname accountname informname""",
 )
-_register(_TOKENS, PiiType.PERSON, "surname forename nickname fullname firstname lastname")
-_register(_THAI, PiiType.PERSON, "ชื่อ นามสกุล สกุล ชื่อเล่น")
+register_words(_TOKENS, PiiType.PERSON, "surname forename nickname fullname firstname lastname")
+register_words(_THAI, PiiType.PERSON, "ชื่อ นามสกุล สกุล ชื่อเล่น")
 
-_register(
+register_words(
     _EXACT,
     PiiType.PHONE_NUMBER,
     """tel telno telephone phone phoneno phonenumber mobile
     mobileno mobilephone mobilephonenumber cellphone cell fax faxno hometel worktel telwork
     emtel telem contactphone informtel callphone msisdn""",
 )
-_register(_TOKENS, PiiType.PHONE_NUMBER, "phone telephone mobile tel fax")
-_register(_THAI, PiiType.PHONE_NUMBER, "เบอร์โทร โทรศัพท์ มือถือ โทรสาร เบอร์ติดต่อ")
+register_words(_TOKENS, PiiType.PHONE_NUMBER, "phone telephone mobile tel fax")
+register_words(_THAI, PiiType.PHONE_NUMBER, "เบอร์โทร โทรศัพท์ มือถือ โทรสาร เบอร์ติดต่อ")
 
-_register(_EXACT, PiiType.EMAIL_ADDRESS, "email emailaddress mail mailaddress")
-_register(_TOKENS, PiiType.EMAIL_ADDRESS, "email")
-_register(_THAI, PiiType.EMAIL_ADDRESS, "อีเมล อีเมล์")
+register_words(_EXACT, PiiType.EMAIL_ADDRESS, "email emailaddress mail mailaddress")
+register_words(_TOKENS, PiiType.EMAIL_ADDRESS, "email")
+register_words(_THAI, PiiType.EMAIL_ADDRESS, "อีเมล อีเมล์")
 
-_register(
+register_words(
     _EXACT,
     PiiType.DATE_OF_BIRTH,
     """dob birth birthday birthdate bdate dateofbirth
     birthdt dbirthday birthdates""",
 )
-_register(_TOKENS, PiiType.DATE_OF_BIRTH, "birth birthday birthdate dob")
-_register(_THAI, PiiType.DATE_OF_BIRTH, "วันเกิด วันเดือนปีเกิด")
+register_words(_TOKENS, PiiType.DATE_OF_BIRTH, "birth birthday birthdate dob")
+register_words(_THAI, PiiType.DATE_OF_BIRTH, "วันเกิด วันเดือนปีเกิด")
 
-_register(
+register_words(
     _EXACT,
     PiiType.ADDRESS,
     """address addr addrpart homeaddress streetaddress street
     road soi moo addresscurrent addressline addressline1 addressline2 billingaddress
     shippingaddress mailingaddress houseno addrhouseno informaddr""",
 )
-_register(_TOKENS, PiiType.ADDRESS, "address addr street")
-_register(_THAI, PiiType.ADDRESS, "ที่อยู่ บ้านเลขที่")
+register_words(_TOKENS, PiiType.ADDRESS, "address addr street")
+register_words(_THAI, PiiType.ADDRESS, "ที่อยู่ บ้านเลขที่")
 
-_register(_EXACT, PiiType.POSTAL_CODE, "zip zipcode postcode postalcode addrpostcode")
-_register(_TOKENS, PiiType.POSTAL_CODE, "zip zipcode postcode postal")
-_register(_THAI, PiiType.POSTAL_CODE, "รหัสไปรษณีย์")
+register_words(_EXACT, PiiType.POSTAL_CODE, "zip zipcode postcode postalcode addrpostcode")
+register_words(_TOKENS, PiiType.POSTAL_CODE, "zip zipcode postcode postal")
+register_words(_THAI, PiiType.POSTAL_CODE, "รหัสไปรษณีย์")
 
-_register(_EXACT, PiiType.GENDER, "sex gender sgender")
-_register(_TOKENS, PiiType.GENDER, "gender")
-_register(_THAI, PiiType.GENDER, "เพศ")
+register_words(_EXACT, PiiType.GENDER, "sex gender sgender")
+register_words(_TOKENS, PiiType.GENDER, "gender")
+register_words(_THAI, PiiType.GENDER, "เพศ")
 
-_register(_EXACT, PiiType.PASSPORT, "passport passportno passportnumber passportnum ppno")
-_register(_TOKENS, PiiType.PASSPORT, "passport")
-_register(_THAI, PiiType.PASSPORT, "หนังสือเดินทาง พาสปอร์ต")
+register_words(_EXACT, PiiType.PASSPORT, "passport passportno passportnumber passportnum ppno")
+register_words(_TOKENS, PiiType.PASSPORT, "passport")
+register_words(_THAI, PiiType.PASSPORT, "หนังสือเดินทาง พาสปอร์ต")
 
-_register(
+register_words(
     _EXACT,
     PiiType.BANK_ACCOUNT,
     """bankaccount bankaccountno bankaccountnumber accountno
     accountnumber accno accnum acctno bankno banknumber bacnumber bankacc promptpay""",
 )
-_register(_THAI, PiiType.BANK_ACCOUNT, "เลขที่บัญชี เลขบัญชี บัญชีธนาคาร พร้อมเพย์")
+register_words(_THAI, PiiType.BANK_ACCOUNT, "เลขที่บัญชี เลขบัญชี บัญชีธนาคาร พร้อมเพย์")
 
-_register(
+register_words(
     _EXACT,
     PiiType.CREDIT_CARD,
     """creditcard creditcardno creditcardnumber cardno
     cardnumber ccnumber ccno pan debitcard""",
 )
-_register(_THAI, PiiType.CREDIT_CARD, "บัตรเครดิต เลขบัตรเครดิต")
+register_words(_THAI, PiiType.CREDIT_CARD, "บัตรเครดิต เลขบัตรเครดิต")
 
-_register(
+register_words(
     _EXACT,
     PiiType.IP_ADDRESS,
     """ip ipaddress ipaddr clientip remoteaddr remoteip
     sourceip srcip lastloginip loginip""",
 )
-_register(_TOKENS, PiiType.IP_ADDRESS, "ip ipaddress")
-_register(_THAI, PiiType.IP_ADDRESS, "ไอพี")
+register_words(_TOKENS, PiiType.IP_ADDRESS, "ip ipaddress")
+register_words(_THAI, PiiType.IP_ADDRESS, "ไอพี")
 
-_register(
+register_words(
     _EXACT,
     PiiType.TH_LICENSE_PLATE,
     """licenseplate licenceplate plate plateno carplate
     carno vehicleplate vehicleno licenseplateno""",
 )
-_register(_TOKENS, PiiType.TH_LICENSE_PLATE, "plate")
-_register(_THAI, PiiType.TH_LICENSE_PLATE, "ทะเบียนรถ ป้ายทะเบียน")
+register_words(_TOKENS, PiiType.TH_LICENSE_PLATE, "plate")
+register_words(_THAI, PiiType.TH_LICENSE_PLATE, "ทะเบียนรถ ป้ายทะเบียน")
 
-_register(_EXACT, PiiType.BIRTH_YEAR, "birthyear yob yearofbirth byear")
-_register(_THAI, PiiType.BIRTH_YEAR, "ปีเกิด")
+register_words(_EXACT, PiiType.BIRTH_YEAR, "birthyear yob yearofbirth byear")
+register_words(_THAI, PiiType.BIRTH_YEAR, "ปีเกิด")
 
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_A-Za-z]+")
 # Compacted names that look like a prior but are not personal data.
@@ -177,28 +179,52 @@ def name_tokens(name: str) -> list[str]:
     return [token.lower() for token in _SPLIT.findall(name)]
 
 
-def column_priors(name: str) -> tuple[NamePrior, ...]:
-    """Every type the column name points to (usually none or one)."""
-    tokens = name_tokens(name)
-    compact = "".join(tokens)
-    priors: dict[PiiType, str] = {}
-    if compact in _NOT_PII:
-        return ()
-    if compact in _EXACT:
-        priors[_EXACT[compact]] = compact
-    for token in tokens:
-        if token in _TOKENS and _TOKENS[token] not in priors:
-            priors[_TOKENS[token]] = token
-    lowered = name.lower()
-    for phrase, pii_type in _THAI.items():
-        if phrase in lowered and pii_type not in priors:
-            # "เพศ" inside "พฤติกรรมทางเพศ" is not gender; "ชื่อ" inside "ชื่อบริษัท" is not a person.
-            if pii_type is PiiType.GENDER and "พฤติกรรม" in lowered:
-                continue
-            if pii_type is PiiType.PERSON and any(w in lowered for w in _THAI_NOT_PERSON):
-                continue
-            priors[pii_type] = phrase
-    return tuple(NamePrior(t, m) for t, m in priors.items())
+@dataclass(frozen=True)
+class NameLexicon:
+    """Words that name types, and how to read a column name with them.
+
+    ``exact`` holds compacted names, ``tokens`` words that count wherever they
+    stand, ``thai`` phrases that count as substrings; ``not_pii`` compacted
+    names that look like a prior but are not, and ``thai_traps`` longer Thai
+    phrases that contain a phrase but mean something else (per type).
+    """
+
+    exact: Mapping[str, PiiType]
+    tokens: Mapping[str, PiiType]
+    thai: Mapping[str, PiiType]
+    not_pii: frozenset[str] = frozenset()
+    thai_traps: Mapping[PiiType, tuple[str, ...]] = field(default_factory=dict)
+
+    def priors(self, name: str) -> tuple[NamePrior, ...]:
+        """Every type the column name points to (usually none or one)."""
+        tokens = name_tokens(name)
+        compact = "".join(tokens)
+        if compact in self.not_pii:
+            return ()
+        found: dict[PiiType, str] = {}
+        if compact in self.exact:
+            found[self.exact[compact]] = compact
+        for token in tokens:
+            if token in self.tokens and self.tokens[token] not in found:
+                found[self.tokens[token]] = token
+        lowered = name.lower()
+        for phrase, pii_type in self.thai.items():
+            if phrase in lowered and pii_type not in found:
+                if any(trap in lowered for trap in self.thai_traps.get(pii_type, ())):
+                    continue
+                found[pii_type] = phrase
+        return tuple(NamePrior(t, m) for t, m in found.items())
 
 
-_THAI_NOT_PERSON = ("บริษัท", "สินค้า", "ไฟล์", "ธนาคาร", "สาขา", "ร้าน", "ผลิตภัณฑ์", "ชื่อบัญชีผู้ใช้")
+#: "เพศ" inside "พฤติกรรมทางเพศ" is not gender; "ชื่อ" inside "ชื่อบริษัท" is not a person.
+ORDINARY = NameLexicon(
+    exact=_EXACT,
+    tokens=_TOKENS,
+    thai=_THAI,
+    not_pii=_NOT_PII,
+    thai_traps={
+        PiiType.GENDER: ("พฤติกรรม",),
+        PiiType.PERSON: ("บริษัท", "สินค้า", "ไฟล์", "ธนาคาร", "สาขา", "ร้าน", "ผลิตภัณฑ์", "ชื่อบัญชีผู้ใช้"),
+    },
+)
+column_priors = ORDINARY.priors

@@ -34,7 +34,7 @@ Traps (deliberately absent, tested in ``tests/test_sensitive_columns.py``):
 
 from __future__ import annotations
 
-from scanners.column_names import NamePrior, name_tokens
+from scanners.column_names import NameLexicon, register_words
 from scanners.pii_types import PiiType
 
 SENSITIVE_EXACT: dict[str, PiiType] = {}
@@ -42,13 +42,8 @@ SENSITIVE_TOKENS: dict[str, PiiType] = {}
 SENSITIVE_THAI: dict[str, PiiType] = {}
 
 
-def _register(table: dict[str, PiiType], pii_type: PiiType, words: str) -> None:
-    for word in words.split():
-        table[word] = pii_type
-
-
 _H = PiiType.HEALTH
-_register(
+register_words(
     SENSITIVE_EXACT,
     _H,
     """bloodgroup bloodgrp bloodtype blood bloodgroupname bloodgroupid bloodtypeid abo rhgroup
@@ -61,14 +56,14 @@ _register(
     labresult labresults healthstatus healthcondition medicalhistory pasthistory
     pregnancy pregnant bmi bloodpressure""",
 )
-_register(
+register_words(
     SENSITIVE_TOKENS,
     _H,
     """disease diseases congenital allergy allergies allergic diagnosis diagnoses dx pdx
     icd icd10 medical medication medications symptom symptoms illness illnesses
     health chronic comorbidity comorbidities prescription vaccine vaccination hiv covid""",
 )
-_register(
+register_words(
     SENSITIVE_THAI,
     _H,
     """โรคประจำตัว โรคเรื้อรัง โรค แพ้ยา ยาที่แพ้ แพ้อาหาร อาหารที่แพ้ การแพ้ ยาประจำตัว ยาที่ใช้ประจำ
@@ -76,72 +71,74 @@ _register(
     ความดันโลหิต อาการสำคัญ ตั้งครรภ์ สิทธิการรักษา สิทธิ์การรักษา เวชระเบียน""",
 )
 
-_register(SENSITIVE_EXACT, PiiType.RELIGION, "religion religions religionname faith belief")
-_register(SENSITIVE_TOKENS, PiiType.RELIGION, "religion religious faith denomination")
-_register(SENSITIVE_THAI, PiiType.RELIGION, "ศาสนา ลัทธิ ความเชื่อ")
+register_words(SENSITIVE_EXACT, PiiType.RELIGION, "religion religions religionname faith belief")
+register_words(SENSITIVE_TOKENS, PiiType.RELIGION, "religion religious faith denomination")
+register_words(SENSITIVE_THAI, PiiType.RELIGION, "ศาสนา ลัทธิ ความเชื่อ")
 
-_register(SENSITIVE_EXACT, PiiType.ETHNICITY, "race racename ethnic ethnicity ethnicgroup tribe")
-_register(SENSITIVE_TOKENS, PiiType.ETHNICITY, "race ethnicity ethnic tribe")
-_register(SENSITIVE_THAI, PiiType.ETHNICITY, "เชื้อชาติ เผ่าพันธุ์ ชาติพันธุ์ ชนเผ่า")
+register_words(
+    SENSITIVE_EXACT, PiiType.ETHNICITY, "race racename ethnic ethnicity ethnicgroup tribe"
+)
+register_words(SENSITIVE_TOKENS, PiiType.ETHNICITY, "race ethnicity ethnic tribe")
+register_words(SENSITIVE_THAI, PiiType.ETHNICITY, "เชื้อชาติ เผ่าพันธุ์ ชาติพันธุ์ ชนเผ่า")
 
-_register(
+register_words(
     SENSITIVE_EXACT,
     PiiType.POLITICAL_OPINION,
     """politicalparty politicalopinion politicalview politicalviews politicalaffiliation
     partymembership partymember votingpreference""",
 )
-_register(SENSITIVE_TOKENS, PiiType.POLITICAL_OPINION, "political politics")
-_register(SENSITIVE_THAI, PiiType.POLITICAL_OPINION, "พรรคการเมือง สมาชิกพรรค การเมือง สังกัดพรรค")
+register_words(SENSITIVE_TOKENS, PiiType.POLITICAL_OPINION, "political politics")
+register_words(SENSITIVE_THAI, PiiType.POLITICAL_OPINION, "พรรคการเมือง สมาชิกพรรค การเมือง สังกัดพรรค")
 
-_register(
+register_words(
     SENSITIVE_EXACT,
     PiiType.SEXUAL_ORIENTATION,
     """sexualorientation sexualbehavior sexualbehaviour sexualhistory sexlife
     sexualpartner sexualpartners lgbt lgbtq""",
 )
-_register(SENSITIVE_TOKENS, PiiType.SEXUAL_ORIENTATION, "sexual lgbt lgbtq")
-_register(SENSITIVE_THAI, PiiType.SEXUAL_ORIENTATION, "รสนิยมทางเพศ เพศวิถี พฤติกรรมทางเพศ คู่นอน")
+register_words(SENSITIVE_TOKENS, PiiType.SEXUAL_ORIENTATION, "sexual lgbt lgbtq")
+register_words(SENSITIVE_THAI, PiiType.SEXUAL_ORIENTATION, "รสนิยมทางเพศ เพศวิถี พฤติกรรมทางเพศ คู่นอน")
 
-_register(
+register_words(
     SENSITIVE_EXACT,
     PiiType.CRIMINAL_RECORD,
     """criminalrecord criminalrecords criminalhistory conviction convictions offense
     offence offenses offences policerecord policeclearance backgroundcheck arrest
     arrestrecord""",
 )
-_register(SENSITIVE_TOKENS, PiiType.CRIMINAL_RECORD, "criminal conviction convictions")
-_register(
+register_words(SENSITIVE_TOKENS, PiiType.CRIMINAL_RECORD, "criminal conviction convictions")
+register_words(
     SENSITIVE_THAI,
     PiiType.CRIMINAL_RECORD,
     "ประวัติอาชญากรรม อาชญากรรม ต้องโทษ ประวัติการกระทำผิด คดีอาญา ข้อหา หมายจับ",
 )
 
-_register(
+register_words(
     SENSITIVE_EXACT,
     PiiType.DISABILITY,
     "disability disabilities disabledtype disabilitytype handicap impairment",
 )
-_register(SENSITIVE_TOKENS, PiiType.DISABILITY, "disability disabilities handicap")
-_register(SENSITIVE_THAI, PiiType.DISABILITY, "ความพิการ พิการ ทุพพลภาพ คนพิการ")
+register_words(SENSITIVE_TOKENS, PiiType.DISABILITY, "disability disabilities handicap")
+register_words(SENSITIVE_THAI, PiiType.DISABILITY, "ความพิการ พิการ ทุพพลภาพ คนพิการ")
 
-_register(
+register_words(
     SENSITIVE_EXACT,
     PiiType.TRADE_UNION,
     """unionmember unionmembership unionmemberid unionmemberno isunionmember unionname
     uniondues tradeunion tradeunionid tradeunionname laborunion labourunion""",
 )
-_register(SENSITIVE_THAI, PiiType.TRADE_UNION, "สหภาพแรงงาน สหภาพ สมาชิกสหภาพ")
+register_words(SENSITIVE_THAI, PiiType.TRADE_UNION, "สหภาพแรงงาน สหภาพ สมาชิกสหภาพ")
 
-_register(
+register_words(
     SENSITIVE_EXACT,
     PiiType.GENETIC,
     """dna dnaresult dnatest dnaprofile genetic genetics genetictest geneticresult gene
     genome genotype genotypes snp hla hlatype hlab rsid""",
 )
-_register(SENSITIVE_TOKENS, PiiType.GENETIC, "dna genetic genetics genome genotype snp hla")
-_register(SENSITIVE_THAI, PiiType.GENETIC, "พันธุกรรม ดีเอ็นเอ ยีน จีโนม")
+register_words(SENSITIVE_TOKENS, PiiType.GENETIC, "dna genetic genetics genome genotype snp hla")
+register_words(SENSITIVE_THAI, PiiType.GENETIC, "พันธุกรรม ดีเอ็นเอ ยีน จีโนม")
 
-_register(
+register_words(
     SENSITIVE_EXACT,
     PiiType.BIOMETRIC,
     """fingerprint fingerprints fingerprinttemplate fingertemplate facetemplate
@@ -149,12 +146,12 @@ _register(
     biometric biometrics biometricdata iristemplate irisscan retinascan voiceprint
     palmvein minutiae""",
 )
-_register(
+register_words(
     SENSITIVE_TOKENS,
     PiiType.BIOMETRIC,
     "fingerprint fingerprints biometric biometrics voiceprint minutiae",
 )
-_register(
+register_words(
     SENSITIVE_THAI,
     PiiType.BIOMETRIC,
     "ลายนิ้วมือ ลายพิมพ์นิ้วมือ ม่านตา จำลองใบหน้า ภาพจำลองใบหน้า ข้อมูลชีวภาพ ชีวมิติ",
@@ -181,20 +178,11 @@ def _words_by_type() -> dict[str, tuple[str, ...]]:
 SENSITIVE_COLUMN_WORDS: dict[str, tuple[str, ...]] = _words_by_type()
 
 
-def sensitive_column_priors(name: str) -> tuple[NamePrior, ...]:
-    """Every Section 26 type the column name points to (usually none or one)."""
-    tokens = name_tokens(name)
-    compact = "".join(tokens)
-    priors: dict[PiiType, str] = {}
-    if compact in SENSITIVE_EXACT:
-        priors[SENSITIVE_EXACT[compact]] = compact
-    for token in tokens:
-        if token in SENSITIVE_TOKENS and SENSITIVE_TOKENS[token] not in priors:
-            priors[SENSITIVE_TOKENS[token]] = token
-    lowered = name.lower()
-    for phrase, pii_type in SENSITIVE_THAI.items():
-        if phrase in lowered and pii_type not in priors:
-            if any(trap in lowered for trap in _THAI_NOT_SENSITIVE.get(pii_type, ())):
-                continue
-            priors[pii_type] = phrase
-    return tuple(NamePrior(t, m) for t, m in priors.items())
+SENSITIVE = NameLexicon(
+    exact=SENSITIVE_EXACT,
+    tokens=SENSITIVE_TOKENS,
+    thai=SENSITIVE_THAI,
+    thai_traps=_THAI_NOT_SENSITIVE,
+)
+#: Every Section 26 type the column name points to (usually none or one).
+sensitive_column_priors = SENSITIVE.priors
