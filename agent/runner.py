@@ -100,6 +100,7 @@ def run_scan(
             status="error" if run.error else "ok",
             error=run.error,
             datasets=len(run.datasets),
+            skipped=tuple(getattr(run.connector, "skipped", ())),
         )
         for run in runs
     )

@@ -15,7 +15,8 @@ def summary_lines(result: ScanResult, written: Sequence[Path], seconds: float) -
     lines = [f"scan {result.scan.id}: {len(result.datasets)} dataset(s) in {seconds:.1f}s"]
     for source in result.sources:
         state = "ok" if source.status == "ok" else f"ERROR: {source.error}"
-        lines.append(f"  source {source.name}: {source.datasets} dataset(s), {state}")
+        skipped = f", {len(source.skipped)} file(s) skipped" if source.skipped else ""
+        lines.append(f"  source {source.name}: {source.datasets} dataset(s){skipped}, {state}")
     lines.append(f"  datasets holding personal data: {len(with_pii)}")
     for dataset in with_pii:
         columns = ", ".join(

@@ -57,12 +57,15 @@ def _dataset(dataset: DatasetResult) -> dict[str, Any]:
 
 
 def _source(source: SourceStatus) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "name": source.name,
         "status": source.status,
         "error": source.error,
         "datasets": source.datasets,
     }
+    if source.skipped:
+        data["skipped"] = [{"name": name, "reason": reason} for name, reason in source.skipped]
+    return data
 
 
 def _finding(finding: Finding) -> dict[str, Any]:

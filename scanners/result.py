@@ -91,6 +91,7 @@ class SourceStatus:
     status: str  # "ok" | "error"
     error: str | None
     datasets: int
+    skipped: tuple[tuple[str, str], ...] = ()  # (file, reason): files listed but not scanned
 
 
 @dataclass(frozen=True)
