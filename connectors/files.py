@@ -1,37 +1,51 @@
-"""File-share connector for local or mounted folders.
+"""File-share connector: a local folder or any :class:`~connectors.share_fs.ShareFS`.
 
-Dataset names are paths relative to the source root, ``/`` separated.
-Tabular files (CSV, TSV) have their header cells as columns; text files
-(TXT, LOG, MD, JSON, NDJSON) have one free-text column, ``content``, whose
-values are the file's non-empty lines. Symlinks that leave the root are never
-followed, and at most ``max_read_bytes`` of a file are read.
+Dataset names are paths relative to the share root, ``/`` separated (SPEC §4).
+A workbook's sheets are ``path#Sheet``; a ZIP's members are
+``archive.zip/member/path`` (and ``archive.zip/book.xlsx#Sheet``). Tables (CSV,
+TSV, sheets) have their header cells as columns; documents (TXT, LOG, MD,
+JSON, NDJSON, DOCX, PDF) have one free-text column, ``content``, whose values
+are their non-empty lines. Formats are read by :mod:`connectors.readers`.
+
+Files that are listed but not scanned are in ``skipped`` as (name, reason):
+unsupported formats, encrypted or scanned PDFs, refused ZIP members, files
+too large for a format that cannot be read in part. A file larger than
+``max_read_bytes`` in a line format (CSV, text, JSON) is sampled: its first
+``max_read_bytes`` are read, its row count is then inexact, and ``notes``
+holds (name, note). Globs in ``include`` / ``exclude`` match file paths;
+``exclude`` also matches sheet and member names. The parsed content of the
+most recently read file is cached (one file), keyed by its size and mtime.
 
 The capability protocols of :mod:`connectors.base` work over the rows read:
-``count_before`` parses a column's cells as dates (ISO ``YYYY-MM-DD[ HH:MM:SS]``
-or ``DD/MM/YYYY``, Buddhist-era years converted), ``modified_before`` looks at
-the file's modification time, and ``group_stats``, ``present_values``,
+``count_before`` parses a column's cells as dates (see
+:func:`connectors.file_tables.parse_date`), ``modified_before`` looks at the
+file's modification time, and ``group_stats``, ``present_values``,
 ``count_values`` and ``column_values`` read the cells themselves. Empty cells
 are NULL. Files have no remediation SQL: the runner describes the fix in words.
+Privileges come from POSIX mode bits and ACLs, on a local share only.
 """
 
 from __future__ import annotations
 
-import csv
-import fnmatch
-import io
-import os
 import random
-import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
 from connectors import file_permissions
-from connectors.errors import DatasetError, SourceError
+from connectors.errors import DatasetError
+from connectors.file_tables import (
+    cell_at,
+    column_sample,
+    file_candidates,
+    glob_match,
+    parse_date,
+    trimmed,
+)
+from connectors.local_fs import LocalFS
 from connectors.model import (
     ColumnInfo,
-    ColumnSample,
     DatasetInfo,
     DatasetSample,
     GroupStats,
@@ -39,146 +53,196 @@ from connectors.model import (
     Principal,
     ValueKind,
 )
+from connectors.readers import registry
+from connectors.readers.content import (
+    FileContent,
+    ReadLimits,
+    Skipped,
+    Table,
+    Text,
+    parts,
+    trim_partial_line,
+)
+from connectors.share_fs import ShareFS
 
-TABULAR_SUFFIXES = {".csv": ",", ".tsv": "\t"}
-TEXT_SUFFIXES = frozenset({".txt", ".log", ".md", ".json", ".ndjson", ".jsonl"})
-ENCODINGS = ("utf-8-sig", "utf-16", "cp874")
+__all__ = ["CONTENT", "FilesConnector", "parse_date"]
 CONTENT = "content"
-#: Years from this one on are Buddhist era (B.E. = C.E. + 543).
-BUDDHIST_ERA_FROM = 2400
-_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + r"(?:Z|[+-]\d{2}:?\d{2})?")
-_DMY_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME)
+SHEET_FORMATS = (".xlsx", ".xlsm")
 
 
 class FilesConnector:
-    """Lists and samples the supported files below one folder."""
+    """Lists and samples the supported files below one share root."""
 
     def __init__(
         self,
         name: str,
-        root: Path,
+        root: Path | None = None,
         include: Sequence[str] = ("**/*",),
         exclude: Sequence[str] = (),
         max_read_bytes: int = 16 * 1024 * 1024,
         seed: int | None = None,
+        fs: ShareFS | None = None,
     ) -> None:
+        if fs is None:
+            if root is None:
+                raise ValueError("FilesConnector needs a root folder or a ShareFS")
+            fs = LocalFS(Path(root))
         self.name = name
-        self.root = Path(root)
+        self.fs = fs
+        self.root = Path(root) if root is not None else None
         self.include = tuple(include) or ("**/*",)
         self.exclude = tuple(exclude)
         self.max_read_bytes = max_read_bytes
+        self.limits = ReadLimits(max_bytes=max_read_bytes)
+        self.skipped: list[tuple[str, str]] = []
+        self.notes: list[tuple[str, str]] = []
         self._random = random.Random(seed)
+        self._files: dict[str, str] = {}  # dataset name → file path, from the last listing
+        self._cache: tuple[tuple[str, int, float], FileContent | Skipped, bool] | None = None
 
     def open(self) -> None:
-        if not self.root.is_dir():
-            raise SourceError(f"folder {self.root} not found or not a directory")
-        if not os.access(self.root, os.R_OK | os.X_OK):
-            raise SourceError(f"folder {self.root} is not readable")
+        self.fs.check()
 
     def close(self) -> None:
-        return None
+        self._cache = None
+        close = getattr(self.fs, "close", None)  # an SMB session; a local folder has none
+        if callable(close):
+            close()
 
     def list_datasets(self) -> list[str]:
-        names = []
-        root = self.root.resolve()
-        for directory, subdirs, files in os.walk(root, followlinks=False):
-            subdirs.sort()
-            for filename in sorted(files):
-                path = Path(directory, filename)
-                if path.is_symlink() and not _inside(path.resolve(), root):
-                    continue
-                relative = path.relative_to(root).as_posix()
-                if _supported(path) and self._selected(relative):
-                    names.append(relative)
-        return sorted(names)
+        self.skipped, self.notes, self._files = [], [], {}
+        for st in self.fs.walk():
+            if not self._selected(st.path):
+                continue
+            if not registry.supported(st.path):
+                ext = registry.suffix(st.path)
+                self.skipped.append((st.path, f"unsupported format {ext or '(no extension)'}"))
+            elif registry.suffix(st.path) not in registry.EXPANDED:
+                self._files[st.path] = st.path
+            else:
+                self._expand(st.path)
+        return sorted(self._files)
+
+    def _expand(self, path: str) -> None:
+        """List the sheets / members of ``path`` (read now: its names depend on it)."""
+        try:
+            content = self._load(path)
+        except DatasetError as exc:
+            self.skipped.append((path, str(exc)))
+            return
+        if isinstance(content, Skipped):
+            self.skipped.append((path, content.reason))
+            return
+        for part in parts(content):
+            name = path + part.name_suffix
+            if isinstance(part, Skipped):
+                self.skipped.append((name, part.reason))
+            elif not self._excluded(name):
+                self._files[name] = path
+                if part.note:
+                    self._note(name, part.note)
 
     def _selected(self, relative: str) -> bool:
-        def match(glob: str) -> bool:
-            return fnmatch.fnmatchcase(relative, glob) or (
-                glob.startswith("**/") and fnmatch.fnmatchcase(relative, glob[3:])
-            )
+        return any(glob_match(relative, g) for g in self.include) and not self._excluded(relative)
 
-        return any(match(g) for g in self.include) and not any(match(g) for g in self.exclude)
+    def _excluded(self, name: str) -> bool:
+        return any(glob_match(name, g) for g in self.exclude)
 
-    def _path(self, name: str) -> Path:
-        path = (self.root / name).resolve()
-        if not _inside(path, self.root.resolve()):
-            raise DatasetError(f"{name} resolves outside the share")
-        return path
+    def _note(self, name: str, note: str) -> None:
+        if (name, note) not in self.notes:
+            self.notes.append((name, note))
 
-    def _text(self, name: str) -> str:
-        path = self._path(name)
-        try:
-            with path.open("rb") as handle:
-                raw = handle.read(self.max_read_bytes)
-        except FileNotFoundError:
-            raise DatasetError(f"{name} disappeared") from None
-        except OSError as exc:
-            raise DatasetError(f"cannot read {name}: {exc.strerror}") from None
-        for encoding in ENCODINGS:
+    def _file_of(self, name: str) -> str:
+        """The share file that holds dataset ``name``."""
+        if name in self._files:
+            return self._files[name]
+        for candidate in file_candidates(name):
             try:
-                if encoding == "utf-16" and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                    continue
-                return raw.decode(encoding)
-            except UnicodeDecodeError:
+                self.fs.stat(candidate)
+            except DatasetError:
                 continue
-        return raw.decode("utf-8", errors="replace")
+            return candidate
+        raise DatasetError(f"{name} not found")
+
+    def _load(self, path: str) -> FileContent | Skipped:
+        """The parsed content of file ``path`` (cached for the last file read)."""
+        st = self.fs.stat(path)
+        key = (path, st.size, st.mtime)
+        if self._cache is not None and self._cache[0] == key:
+            return self._cache[1]
+        self._cache = None
+        sampled = st.size > self.max_read_bytes
+        content: FileContent | Skipped
+        if sampled and not registry.can_sample(path):
+            budget = self.max_read_bytes
+            content = Skipped(f"larger than the read budget ({st.size} > {budget} bytes)")
+        else:
+            data = self.fs.read(path, self.max_read_bytes)
+            if sampled:
+                data = trim_partial_line(data)
+                self._note(path, f"sampled: first {len(data)} of {st.size} bytes read")
+            content = registry.read_content(path, data, self.limits)
+        self._cache = (key, content, sampled)
+        return content
+
+    def _part(self, name: str) -> tuple[Table | Text, str, bool]:
+        """The table or text of dataset ``name``, its file, and whether its file was sampled."""
+        path = self._file_of(name)
+        content = self._load(path)
+        sampled = self._cache is not None and self._cache[2]
+        if isinstance(content, Skipped):
+            raise DatasetError(f"{name}: {content.reason}")
+        suffix = name[len(path) :]
+        for part in parts(content):
+            if part.name_suffix == suffix:
+                if isinstance(part, Skipped):
+                    raise DatasetError(f"{name}: {part.reason}")
+                return part, path, sampled
+        raise DatasetError(f"{name} not found in {path}")
 
     def describe(self, name: str) -> DatasetInfo:
-        text = self._text(name)
-        suffix = Path(name).suffix.lower()
-        if suffix in TABULAR_SUFFIXES:
-            rows = list(csv.reader(io.StringIO(text), delimiter=TABULAR_SUFFIXES[suffix]))
-            header = _unique_header(rows[0] if rows else [])
-            columns = tuple(ColumnInfo(h, "text", ValueKind.TEXT) for h in header)
-            return DatasetInfo(self.name, name, "file", columns, max(len(rows) - 1, 0), True)
-        lines = [line for line in text.splitlines() if line.strip()]
+        part, path, sampled = self._part(name)
+        if isinstance(part, Table):
+            member = (path + part.name_suffix).rsplit("#", 1)[0]
+            kind = "sheet" if "#" in part.name_suffix and member.endswith(SHEET_FORMATS) else "file"
+            columns = tuple(ColumnInfo(h, "text", ValueKind.TEXT) for h in part.header)
+            exact = not sampled and len(part.rows) < self.limits.max_rows
+            return DatasetInfo(self.name, name, kind, columns, len(part.rows), exact)
         column = ColumnInfo(CONTENT, "text", ValueKind.TEXT, free_text=True)
-        return DatasetInfo(self.name, name, "file", (column,), len(lines), True)
+        exact = not sampled and len(part.lines) < self.limits.max_rows
+        return DatasetInfo(self.name, name, "file", (column,), len(part.lines), exact)
 
     def sample(self, info: DatasetInfo, rows: int) -> DatasetSample:
-        text = self._text(info.name)
-        suffix = Path(info.name).suffix.lower()
-        if suffix in TABULAR_SUFFIXES:
-            records = list(csv.reader(io.StringIO(text), delimiter=TABULAR_SUFFIXES[suffix]))[1:]
-            chosen = self._choose(records, rows)
+        part, _, _ = self._part(info.name)
+        if isinstance(part, Table):
+            chosen = self._choose(list(part.rows), rows)
+            index = {h: i for i, h in enumerate(part.header)}
             columns = tuple(
-                _column_sample(column, [r[i] if i < len(r) else None for r in chosen])
-                for i, column in enumerate(info.columns)
+                column_sample(c, [cell_at(r, index.get(c.name)) for r in chosen])
+                for c in info.columns
             )
-            method = "full" if len(chosen) == len(records) else "random_rows"
+            method = "full" if len(chosen) == len(part.rows) else "random_rows"
             return DatasetSample(info, len(chosen), method, columns)
-        lines = [line for line in text.splitlines() if line.strip()]
-        chosen_lines = self._choose(lines, rows)
-        method = "full" if len(chosen_lines) == len(lines) else "random_lines"
-        sample = _column_sample(info.columns[0], chosen_lines)
-        return DatasetSample(info, len(chosen_lines), method, (sample,))
+        lines = self._choose(list(part.lines), rows)
+        method = "full" if len(lines) == len(part.lines) else "random_lines"
+        return DatasetSample(info, len(lines), method, (column_sample(info.columns[0], lines),))
 
     # -- capabilities (connectors.base) -------------------------------------
 
-    def _rows(self, name: str) -> tuple[list[str], list[list[str]]]:
-        """The header and data rows of ``name`` (a text file is one ``content`` column)."""
-        text = self._text(name)
-        suffix = Path(name).suffix.lower()
-        if suffix in TABULAR_SUFFIXES:
-            rows = list(csv.reader(io.StringIO(text), delimiter=TABULAR_SUFFIXES[suffix]))
-            return _unique_header(rows[0] if rows else []), rows[1:]
-        return [CONTENT], [[line] for line in text.splitlines() if line.strip()]
-
     def _cells(self, name: str, columns: Sequence[str]) -> list[tuple[str | None, ...]]:
-        """The cells of ``columns`` in every row; empty or missing cells are None."""
-        header, rows = self._rows(name)
+        """The trimmed cells of ``columns`` in every row; empty or missing cells are None."""
+        part, _, _ = self._part(name)
+        if isinstance(part, Table):
+            header, rows = part.header, part.rows
+        else:
+            header, rows = (CONTENT,), tuple((line,) for line in part.lines)
         if not columns:
             raise DatasetError(f"{name}: no columns given")
         for column in columns:
             if column not in header:
                 raise DatasetError(f"{name}: no column {column!r}")
         indexes = [header.index(c) for c in columns]
-        return [
-            tuple((row[i].strip() or None) if i < len(row) else None for i in indexes)
-            for row in rows
-        ]
+        return [tuple(trimmed(cell_at(row, i)) for i in indexes) for row in rows]
 
     def count_before(self, name: str, column: str, cutoff: date) -> int:
         """Rows whose ``column`` holds a date earlier than ``cutoff`` (unparseable: never)."""
@@ -186,14 +250,8 @@ class FilesConnector:
         return sum(1 for d in dates if d is not None and d < cutoff)
 
     def modified_before(self, name: str, cutoff: date) -> bool:
-        """Whether the file was last modified before ``cutoff`` (local time)."""
-        try:
-            modified = self._path(name).stat().st_mtime
-        except FileNotFoundError:
-            raise DatasetError(f"{name} disappeared") from None
-        except OSError as exc:
-            raise DatasetError(f"cannot read {name}: {exc.strerror}") from None
-        return date.fromtimestamp(modified) < cutoff
+        """Whether the file (the archive, for a member) was last modified before ``cutoff``."""
+        return date.fromtimestamp(self.fs.stat(self._file_of(name)).mtime) < cutoff
 
     def group_stats(self, name: str, columns: Sequence[str], k_min: int) -> GroupStats:
         """Sizes of the groups of rows sharing one combination of ``columns``."""
@@ -219,33 +277,35 @@ class FilesConnector:
             return 0
         fold = str.lower if fold_case else str
         wanted = {fold(str(c)) for c in candidates}
-        return sum(
-            1
-            for (cell,) in self._cells(name, [column])
-            if cell is not None and fold(cell) in wanted
-        )
+        cells = self._cells(name, [column])
+        return sum(1 for (cell,) in cells if cell is not None and fold(cell) in wanted)
 
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-empty cell of ``column``."""
         return iter([cell for (cell,) in self._cells(name, [column]) if cell is not None])
 
     def principals(self) -> list[Principal]:
-        """Owners, groups and ACL-named principals of the listed files, plus ``everyone``."""
-        root = self.root.resolve()
-        return file_permissions.principals((root / n for n in self.list_datasets()), root)
+        """Owners, groups and ACL-named principals of the selected files, plus ``everyone``
+        (a local share only; [] for a share without POSIX permissions)."""
+        if not isinstance(self.fs, LocalFS):
+            return []
+        paths = [self.fs.root / st.path for st in self.fs.walk() if self._selected(st.path)]
+        return file_permissions.principals(paths, self.fs.root.resolve())
 
     def held_privileges(self, datasets: Sequence[str]) -> list[HeldPrivilege]:
         """READ / WRITE on each file from its mode bits and ACL (see
-        :mod:`connectors.file_permissions`); ``path#Sheet`` gets its file's rights.
-        Names outside the share or of vanished files are skipped."""
+        :mod:`connectors.file_permissions`); sheets and members get their file's rights.
+        Names outside the share or of vanished files are skipped; [] on a non-local share."""
+        if not isinstance(self.fs, LocalFS):
+            return []
         files: dict[str, Path] = {}
         for name in datasets:
             try:
-                files[name] = self._path(name.split("#", 1)[0])
+                files[name] = self.fs.local_path(self._file_of(name))
             except DatasetError:
                 continue
         return file_permissions.held_privileges(
-            files, self.root.resolve(), file_permissions.FILE_READ, file_permissions.FILE_WRITE
+            files, self.fs.root.resolve(), file_permissions.FILE_READ, file_permissions.FILE_WRITE
         )
 
     def _choose(self, items: list, rows: int) -> list:
@@ -253,45 +313,3 @@ class FilesConnector:
             return items
         picked = sorted(self._random.sample(range(len(items)), rows))
         return [items[i] for i in picked]
-
-
-def _column_sample(column: ColumnInfo, values: Sequence[str | None]) -> ColumnSample:
-    present = tuple(v for v in values if v not in (None, ""))
-    return ColumnSample(column, present, len(values) - len(present))
-
-
-def parse_date(cell: str) -> date | None:
-    """A cell as a date: ``YYYY-MM-DD[ HH:MM:SS]`` or ``DD/MM/YYYY[ HH:MM]``, B.E. years
-    (2400 and later) converted to C.E.; None when it is not a valid date."""
-    text = cell.strip()
-    if match := _ISO_DATE.fullmatch(text):
-        year, month, day = (int(g) for g in match.groups())
-    elif match := _DMY_DATE.fullmatch(text):
-        day, month, year = (int(g) for g in match.groups())
-    else:
-        return None
-    if year >= BUDDHIST_ERA_FROM:
-        year -= 543
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _unique_header(cells: Sequence[str]) -> list[str]:
-    seen: dict[str, int] = {}
-    header = []
-    for index, cell in enumerate(cells):
-        name = cell.strip() or f"column_{index + 1}"
-        seen[name] = seen.get(name, 0) + 1
-        header.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-    return header
-
-
-def _supported(path: Path) -> bool:
-    suffix = path.suffix.lower()
-    return suffix in TABULAR_SUFFIXES or suffix in TEXT_SUFFIXES
-
-
-def _inside(path: Path, root: Path) -> bool:
-    return path == root or root in path.parents

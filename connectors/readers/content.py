@@ -1,0 +1,105 @@
+"""What a reader returns: tables (CSV, sheets) or lines of text, and why a file was skipped.
+
+A reader gets the bytes of one file and :class:`ReadLimits`, and returns a
+:data:`FileContent`: one :class:`Text` (TXT, DOCX, PDF, JSON …) or a tuple of
+parts, each :class:`Table`, :class:`Text` or :class:`Skipped`, whose
+``name_suffix`` is appended to the file's name to give its dataset name
+(``""`` for a CSV, ``"#Sheet"`` for a sheet, ``"/member/path"`` for a ZIP
+member). A reader that will not read a file raises :class:`SkipFile`.
+Messages never hold file content.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Safety limits on what is read from one file (and the archives inside it)."""
+
+    max_bytes: int = 16 * MIB  # bytes read from one file or ZIP member
+    max_rows: int = 100_000  # rows of a table / lines of a text kept
+    max_zip_members: int = 1_000  # members read from one archive, nested ones included
+    max_zip_depth: int = 2  # a ZIP in a ZIP is depth 2
+    max_zip_total: int = 64 * MIB  # uncompressed bytes read from one archive
+    max_zip_ratio: int = 100  # uncompressed / compressed size of one member
+
+
+@dataclass(frozen=True)
+class Table:
+    """A header row and data rows; empty cells are None."""
+
+    name_suffix: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str | None, ...], ...]
+    note: str = ""  # e.g. "decoded as latin-1", "first 100000 rows kept"
+
+
+@dataclass(frozen=True)
+class Text:
+    """The non-empty lines of a document (its one column, ``content``)."""
+
+    lines: tuple[str, ...]
+    name_suffix: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file, sheet or archive member that is not scanned, and why (one line)."""
+
+    reason: str
+    name_suffix: str = ""
+
+
+Part = Table | Text | Skipped
+FileContent = tuple[Part, ...] | Text
+
+
+class SkipFile(Exception):
+    """Raised by a reader that will not read a file; ``reason`` is one line."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def parts(content: FileContent) -> tuple[Part, ...]:
+    """The parts of ``content`` (a lone Text is one part)."""
+    return (content,) if isinstance(content, Text) else content
+
+
+def unique_header(cells: Sequence[object]) -> tuple[str, ...]:
+    """Header cells trimmed; empty ones named ``column_N``, repeats suffixed ``_2``, ``_3``."""
+    used: set[str] = set()
+    header = []
+    for index, cell in enumerate(cells):
+        base = (str(cell).strip() if cell is not None else "") or f"column_{index + 1}"
+        name, count = base, 1
+        while name in used:
+            count += 1
+            name = f"{base}_{count}"
+        used.add(name)
+        header.append(name)
+    return tuple(header)
+
+
+def rows_note(kept: int, limits: ReadLimits, more: bool) -> str:
+    """The note for a table or text cut at ``limits.max_rows``."""
+    return f"first {kept} rows kept (limit {limits.max_rows})" if more else ""
+
+
+def trim_partial_line(data: bytes) -> bytes:
+    """``data`` cut after its last complete line (for a file read up to a byte budget)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: a newline is two bytes
+        newline = b"\n\x00" if data.startswith(b"\xff\xfe") else b"\x00\n"
+        end = data.rfind(newline)
+        while end > 0 and end % 2:
+            end = data.rfind(newline, 0, end + 1)
+        return data[: end + 2] if end > 0 else data[: len(data) // 2 * 2]
+    end = data.rfind(b"\n")
+    return data[: end + 1] if end >= 0 else data
