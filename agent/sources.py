@@ -38,10 +38,21 @@ def build_connector(source: DatabaseSource | FilesSource, loaded: LoadedConfig) 
             password=password_for(source.password_env),
             statement_timeout_s=source.statement_timeout_s,
         )
-    if source.path.startswith("smb://"):
-        raise SourceError("smb:// shares are not supported yet; mount the share and use its path")
     from connectors.files import FilesConnector
 
+    if source.path.startswith("smb://"):
+        from urllib.parse import unquote, urlsplit
+
+        from connectors.smb_fs import SmbFS
+
+        parts = urlsplit(source.path)
+        if parts.password:
+            raise SourceError("the smb:// URL holds a password; use password_env instead")
+        username = unquote(parts.username) if parts.username else None
+        fs = SmbFS(source.path, username, password_for(source.password_env))
+        return FilesConnector(
+            name=source.name, include=source.include, exclude=source.exclude, fs=fs
+        )
     return FilesConnector(
         name=source.name,
         root=loaded.resolve(source.path),
