@@ -14,11 +14,15 @@ import time
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agent import __version__
 from agent.config_loader import LoadedConfig, find_config, load_config
 from agent.problems import ConfigProblems
 from connectors.errors import PdpaAgentError
+
+if TYPE_CHECKING:
+    from agent.file_cache import FileCache
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -112,10 +116,15 @@ def cmd_scan(
         () if access_only else load_due_requests(loaded, today),
         today,
         grants,
+        open_file_cache(config.agent.state),
     )
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
-    result = run_scan(plan, engine, Progress())
+    try:
+        result = run_scan(plan, engine, Progress())
+    finally:
+        if plan.file_cache is not None:
+            plan.file_cache.close()
     if access_only:
         kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
         result = replace(result, findings=kept)
@@ -139,6 +148,19 @@ def cmd_scan(
     ):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def open_file_cache(state_url: str) -> FileCache | None:
+    """The incremental file cache in the state store, or None (with a warning) when unusable."""
+    from agent.file_cache import FileCache
+
+    try:
+        return FileCache(state_url)
+    except Exception as exc:  # the cache is an optimisation: scan everything without it
+        logging.getLogger(__name__).warning(
+            "state store unusable (%s); files are read in full", type(exc).__name__
+        )
+        return None
 
 
 def cmd_access(args: argparse.Namespace) -> int:

@@ -19,11 +19,13 @@ from agent.config import DatabaseSource, FilesSource
 from agent.config_loader import LoadedConfig
 from agent.erasure import ErasureRequest
 from agent.facts import gather_facts
+from agent.file_cache import FileCache, file_fingerprint
 from agent.progress import Progress
 from agent.reasons import error_reason
 from agent.sources import build_connector
 from connectors.base import Connector
 from connectors.errors import ConfigError
+from connectors.share_fs import FileStat, ShareFS
 from scanners.access import ApprovedGrant
 from scanners.access_review import AccessReview
 from scanners.checks.pii_unregistered import check_pii_unregistered
@@ -47,6 +49,7 @@ class ScanPlan:
     requests: tuple[ErasureRequest, ...] = ()  # erasure requests past their grace period
     today: date = field(default_factory=date.today)
     grants: tuple[ApprovedGrant, ...] | None = None  # the access list; None: no access review
+    file_cache: FileCache | None = None  # incremental file scans; None: read every file
 
 
 @dataclass
@@ -162,6 +165,16 @@ def _register_checks(
     return replace(result, exemptions=outcome.exemptions), list(outcome.findings)
 
 
+def _file_key(connector: Connector, name: str) -> tuple[FileStat, str] | None:
+    """A file dataset's stat and fingerprint, for the incremental cache (None: not a file)."""
+    fs = getattr(connector, "fs", None)
+    file_of = getattr(connector, "file_of", None)
+    if not isinstance(fs, ShareFS) or file_of is None:
+        return None
+    stat = fs.stat(file_of(name))
+    return stat, file_fingerprint(fs, stat)
+
+
 def _scan_dataset(
     connector: Connector,
     name: str,
@@ -172,10 +185,19 @@ def _scan_dataset(
     source = connector.name
     register_id = entry.id if entry else None
     try:
+        key = _file_key(connector, name) if plan.file_cache is not None else None
+        if key is not None and plan.file_cache is not None:
+            hit = plan.file_cache.lookup(source, name, *key)
+            if hit is not None:
+                log.info("dataset %s/%s: unchanged since the last scan, not read", source, name)
+                kind, row_count, cached = hit
+                return DatasetResult(source, name, kind, row_count, register_id, cached)
         info = connector.describe(name)
         sample = connector.sample(info, plan.loaded.config.detection.sample_rows)
         ratio = plan.loaded.config.detection.min_match_ratio
         columns = classify_dataset(sample, engine, ratio)
+        if key is not None and plan.file_cache is not None:
+            plan.file_cache.store(source, name, *key, info.kind, info.row_count, columns)
     except ConfigError:
         raise
     except Exception as exc:  # one dataset's failure is reported, the scan goes on

@@ -152,7 +152,7 @@ class FilesConnector:
         if (name, note) not in self.notes:
             self.notes.append((name, note))
 
-    def _file_of(self, name: str) -> str:
+    def file_of(self, name: str) -> str:
         """The share file that holds dataset ``name``."""
         if name in self._files:
             return self._files[name]
@@ -187,7 +187,7 @@ class FilesConnector:
 
     def _part(self, name: str) -> tuple[Table | Text, str, bool]:
         """The table or text of dataset ``name``, its file, and whether its file was sampled."""
-        path = self._file_of(name)
+        path = self.file_of(name)
         content = self._load(path)
         sampled = self._cache is not None and self._cache[2]
         if isinstance(content, Skipped):
@@ -251,7 +251,7 @@ class FilesConnector:
 
     def modified_before(self, name: str, cutoff: date) -> bool:
         """Whether the file (the archive, for a member) was last modified before ``cutoff``."""
-        return date.fromtimestamp(self.fs.stat(self._file_of(name)).mtime) < cutoff
+        return date.fromtimestamp(self.fs.stat(self.file_of(name)).mtime) < cutoff
 
     def group_stats(self, name: str, columns: Sequence[str], k_min: int) -> GroupStats:
         """Sizes of the groups of rows sharing one combination of ``columns``."""
@@ -301,7 +301,7 @@ class FilesConnector:
         files: dict[str, Path] = {}
         for name in datasets:
             try:
-                files[name] = self.fs.local_path(self._file_of(name))
+                files[name] = self.fs.local_path(self.file_of(name))
             except DatasetError:
                 continue
         return file_permissions.held_privileges(

@@ -1,0 +1,125 @@
+"""Incremental file scans: a file unchanged since the last scan is not read again.
+
+A file's fingerprint is its size, its modification time and a SHA-256 of its
+first 128 KiB; the detectors' fingerprint is a hash of the tool
+version and of every file the detection depends on (recognizer modules,
+lexicons, name lists, the PERSON model). When both match what the state
+store recorded, the previous classification (masked evidence only) is reused.
+The cache lives in the agent's state database (``agent.state``), table
+``pdpa_file_cache``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy.engine import Engine
+
+import scanners
+from agent import __version__
+from connectors.share_fs import FileStat, ShareFS
+from scanners.result import ColumnResult, PiiMatch
+
+SAMPLED_BYTES = 128 * 1024
+_metadata = MetaData()
+FILE_CACHE = Table(
+    "pdpa_file_cache",
+    _metadata,
+    Column("source", String(200), primary_key=True),
+    Column("dataset", String(2000), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("mtime", Float, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("detectors", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("row_count", Integer),
+    Column("columns", Text, nullable=False),  # JSON of ColumnResult values (masked)
+)
+
+
+@cache
+def detectors_fingerprint() -> str:
+    """Changes whenever anything that decides a classification changes."""
+    digest = hashlib.sha256(__version__.encode())
+    root = Path(scanners.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".json", ".crfsuite"}:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_fingerprint(fs: ShareFS, stat: FileStat) -> str:
+    """SHA-256 over the file's first 128 KiB (the bytes sampling reads first)."""
+    return hashlib.sha256(fs.read(stat.path, SAMPLED_BYTES)).hexdigest()
+
+
+class FileCache:
+    """Previous classifications of files, keyed by source and dataset name."""
+
+    def __init__(self, state_url: str) -> None:
+        self.engine: Engine = create_engine(state_url)
+        _metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def lookup(
+        self, source: str, dataset: str, stat: FileStat, digest: str
+    ) -> tuple[str, int | None, tuple[ColumnResult, ...]] | None:
+        """(kind, row count, columns) when the file and the detectors are unchanged."""
+        table = FILE_CACHE
+        query = select(table).where(table.c.source == source, table.c.dataset == dataset)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        if row is None or (row["size"], row["mtime"], row["digest"]) != (
+            stat.size,
+            stat.mtime,
+            digest,
+        ):
+            return None
+        if row["detectors"] != detectors_fingerprint():
+            return None
+        columns = tuple(_column_from(item) for item in json.loads(row["columns"]))
+        return row["kind"], row["row_count"], columns
+
+    def store(
+        self,
+        source: str,
+        dataset: str,
+        stat: FileStat,
+        digest: str,
+        kind: str,
+        row_count: int | None,
+        columns: tuple[ColumnResult, ...],
+    ) -> None:
+        values = {
+            "source": source,
+            "dataset": dataset,
+            "size": stat.size,
+            "mtime": stat.mtime,
+            "digest": digest,
+            "detectors": detectors_fingerprint(),
+            "kind": kind,
+            "row_count": row_count,
+            "columns": json.dumps([asdict(c) for c in columns], ensure_ascii=False),
+        }
+        table = FILE_CACHE
+        with self.engine.begin() as conn:
+            conn.execute(table.delete().where(table.c.source == source, table.c.dataset == dataset))
+            conn.execute(table.insert().values(**values))
+
+
+def _column_from(item: dict) -> ColumnResult:
+    return ColumnResult(
+        name=item["name"],
+        sampled=item["sampled"],
+        pii=tuple(PiiMatch(**match) for match in item["pii"]),
+        evidence=tuple(item["evidence"]),
+        reasons=tuple(item["reasons"]),
+    )
