@@ -50,6 +50,7 @@ class ScanPlan:
     today: date = field(default_factory=date.today)
     grants: tuple[ApprovedGrant, ...] | None = None  # the access list; None: no access review
     file_cache: FileCache | None = None  # incremental file scans; None: read every file
+    scan_id: str = field(default_factory=lambda: new_scan_id(datetime.now(UTC)))
 
 
 @dataclass
@@ -109,7 +110,7 @@ def run_scan(
     )
     finished = datetime.now(UTC)
     info = ScanInfo(
-        id=f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}",
+        id=plan.scan_id,
         started_at=started.isoformat(timespec="seconds"),
         finished_at=finished.isoformat(timespec="seconds"),
         tool_version=__version__,
@@ -121,6 +122,11 @@ def run_scan(
         findings=tuple(findings),
         access_reviews=tuple(reviews),
     )
+
+
+def new_scan_id(started: datetime) -> str:
+    """A sortable, unique scan id: ``20261125T020000Z-1a2b3c4d``."""
+    return f"{started:%Y%m%dT%H%M%SZ}-{uuid.uuid4().hex[:8]}"
 
 
 def open_source(source: DatabaseSource | FilesSource, loaded: LoadedConfig) -> SourceRun:
