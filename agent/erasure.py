@@ -22,10 +22,16 @@ from connectors.base import SubjectFinder
 from scanners.checks.facts import ErasureFacts
 from scanners.register import RegisterEntry
 from scanners.result import DatasetResult
-from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
+from scanners.subjects import (
+    SUBJECT_TYPES,
+    Subject,
+    digest,
+    lookup_variants,
+    normalise_cell,
+    parse_subject,
+)
 
 HEADER = ("subject_type", "subject_value", "requested_at", "kind")
-SUBJECT_TYPES = ("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER")
 KINDS = ("erasure", "consent_withdrawn")
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from agent.erasure import SUBJECT_TYPES, subject_columns
+from agent.erasure import subject_columns
 from agent.reasons import error_reason
 from agent.runner import ScanPlan, open_source
 from connectors.base import SubjectFinder
@@ -23,7 +23,14 @@ from scanners.engine import DetectionEngine
 from scanners.masking import mask_value
 from scanners.register import match_entry
 from scanners.result import DatasetResult
-from scanners.subjects import Subject, digest, lookup_variants, normalise_cell, parse_subject
+from scanners.subjects import (
+    SUBJECT_TYPES,
+    Subject,
+    digest,
+    lookup_variants,
+    normalise_cell,
+    parse_subject,
+)
 from scanners.validators.th_national_id import is_valid as is_national_id
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
