@@ -23,6 +23,7 @@ from connectors.errors import PdpaAgentError
 
 if TYPE_CHECKING:
     from agent.file_cache import FileCache
+    from agent.state_store import StateStore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -65,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     access.add_argument("--format", help="comma-separated: json,html,csv,xlsx")
     access.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 on findings at this severity")
 
+    findings = commands.add_parser("findings", help="findings from the state store")
+    findings.add_argument("--status", choices=("open", "resolved"))
+    findings.add_argument("--since", metavar="SCAN", help="only findings that changed after SCAN")
+
     commands.add_parser("check-config", help="validate config, register and access list")
     return parser
 
@@ -92,6 +97,7 @@ def cmd_scan(
 ) -> int:
     from dataclasses import replace
 
+    from agent.findings_command import audit_entries, begin, print_diff
     from agent.progress import Progress
     from agent.runner import ScanPlan, run_scan, select_sources
     from agent.summary import summary_lines
@@ -118,13 +124,19 @@ def cmd_scan(
         grants,
         open_file_cache(config.agent.state),
     )
+    store = None if access_only else open_state_store(config.agent.state)
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
     try:
+        if store is not None:
+            begin(store, plan.scan_id)
         result = run_scan(plan, engine, Progress())
+        diff = store.record_scan(result, audit_entries(result)) if store is not None else None
     finally:
         if plan.file_cache is not None:
             plan.file_cache.close()
+        if store is not None:
+            store.close()
     if access_only:
         kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
         result = replace(result, findings=kept)
@@ -141,12 +153,45 @@ def cmd_scan(
     except OSError as exc:
         raise PdpaAgentError(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     print("\n".join(summary_lines(result, written, time.monotonic() - started)))
+    if diff is not None:
+        print(print_diff(diff.new, diff.resolved, diff.still_open))
     if result.failed:
         return EXIT_INCOMPLETE
     if getattr(args, "fail_on", None) and any(
         SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in result.findings
     ):
         return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def open_state_store(state_url: str) -> StateStore | None:
+    """The agent's state store, or None (with a warning) when it cannot be opened."""
+    from agent.state_store import StateStore
+
+    try:
+        return StateStore(state_url)
+    except Exception as exc:  # the scan and its reports still matter without history
+        logging.getLogger(__name__).warning(
+            "state store unusable (%s); this scan is not recorded", type(exc).__name__
+        )
+        return None
+
+
+def cmd_findings(args: argparse.Namespace) -> int:
+    from agent.findings_command import report_lines
+    from agent.state_store import StateStore, UnknownScanError
+
+    loaded = _load(args)
+    try:
+        store = StateStore(loaded.config.agent.state)
+    except Exception as exc:
+        raise PdpaAgentError(f"cannot open the state store: {type(exc).__name__}") from None
+    try:
+        print("\n".join(report_lines(store, args.status, args.since)))
+    except UnknownScanError as exc:
+        raise PdpaAgentError(f"--since: {exc}") from None
+    finally:
+        store.close()
     return EXIT_OK
 
 
@@ -237,6 +282,7 @@ COMMANDS = {
     "demo": cmd_demo,
     "subject": cmd_subject,
     "access": cmd_access,
+    "findings": cmd_findings,
     "check-config": cmd_check_config,
 }
 
