@@ -98,6 +98,7 @@ def cmd_scan(
     from dataclasses import replace
 
     from agent.findings_command import audit_entries, begin, print_diff
+    from agent.owner_delivery import deliver_owner_reports
     from agent.progress import Progress
     from agent.runner import ScanPlan, run_scan, select_sources
     from agent.summary import summary_lines
@@ -153,6 +154,13 @@ def cmd_scan(
     except OSError as exc:
         raise PdpaAgentError(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     print("\n".join(summary_lines(result, written, time.monotonic() - started)))
+    if not access_only:
+        try:
+            lines = deliver_owner_reports(result, out_dir, formats, config.reports)
+        except OSError as exc:
+            lines = [f"  owner reports not written: {exc.strerror or exc}"]
+        if lines:
+            print("\n".join(lines))
     if diff is not None:
         print(print_diff(diff.new, diff.resolved, diff.still_open))
     if result.failed:
