@@ -154,7 +154,15 @@ def _access(
     if review is None:
         return [scan_error(source, None, problem or "access review failed")]
     reviews.append(review)
-    return list(review.findings)
+    return [_with_owner(finding, plan.register) for finding in review.findings]
+
+
+def _with_owner(finding: Finding, register: tuple[RegisterEntry, ...]) -> Finding:
+    """An access finding on a registered dataset goes to that dataset's owner."""
+    if finding.dataset is None or finding.owner is not None:
+        return finding
+    entry = next((e for e in register if e.covers(finding.source, finding.dataset)), None)
+    return replace(finding, owner=entry.owner, register_id=entry.id) if entry else finding
 
 
 def _register_checks(
