@@ -144,12 +144,9 @@ def test_demo_findings_follow_the_register(
     )
     assert all(f["type"] != "SCAN_ERROR" for f in findings)
     types = {f["type"] for f in findings}
-    public_hr = [
-        f for f in findings if f["type"] == "ACCESS_PUBLIC" and f["dataset"] == "main.employees"
-    ]
-    assert [f["owner"] for f in public_hr] == [
-        "hr-owner@siamretail.co.th"
-    ]  # access findings reach owners
+    stale = [f for f in findings if f["type"] == "ACCESS_STALE_ENTRY"]
+    owners = {f["dataset"]: f["owner"] for f in stale}
+    assert owners["main.employees"] == "hr-owner@siamretail.co.th"  # access findings reach owners
     assert {
         "RETENTION_EXPIRED",
         "ERASURE_PENDING",
