@@ -11,7 +11,7 @@ import argparse
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     subject.add_argument("--type", choices=("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER"))
     subject.add_argument("--source", action="append", default=[], help="only this source")
 
+    run = commands.add_parser("run", help="scan on the configured schedule until stopped")
+    run.add_argument("--now", action="store_true", help="also scan once right away")
+
     access = commands.add_parser("access", help="access-list verification only")
     access.add_argument("--source", action="append", default=[], help="only this source")
     access.add_argument("--out", help="report folder (default: reports.out_dir)")
@@ -93,7 +96,10 @@ def _load(args: argparse.Namespace) -> LoadedConfig:
 
 
 def cmd_scan(
-    args: argparse.Namespace, loaded: LoadedConfig | None = None, access_only: bool = False
+    args: argparse.Namespace,
+    loaded: LoadedConfig | None = None,
+    access_only: bool = False,
+    should_stop: Callable[[], bool] | None = None,
 ) -> int:
     from dataclasses import replace
 
@@ -124,6 +130,7 @@ def cmd_scan(
         today,
         grants,
         open_file_cache(config.agent.state),
+        should_stop=should_stop,
     )
     store = None if access_only else open_state_store(config.agent.state)
     started = time.monotonic()
@@ -132,12 +139,16 @@ def cmd_scan(
         if store is not None:
             begin(store, plan.scan_id)
         result = run_scan(plan, engine, Progress())
-        diff = store.record_scan(result, audit_entries(result)) if store is not None else None
+        recordable = store is not None and result.complete
+        diff = store.record_scan(result, audit_entries(result)) if recordable else None
     finally:
         if plan.file_cache is not None:
             plan.file_cache.close()
         if store is not None:
             store.close()
+    if not result.complete:
+        print(f"scan {result.scan.id} stopped after the dataset in progress; not recorded")
+        return EXIT_OK
     if access_only:
         kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
         result = replace(result, findings=kept)
@@ -216,6 +227,29 @@ def open_file_cache(state_url: str) -> FileCache | None:
         return None
 
 
+def cmd_run(args: argparse.Namespace) -> int:
+    from agent.schedule_spec import parse_schedule
+    from agent.scheduler import StopFlag, build_scheduler, run_until_stopped
+
+    loaded = _load(args)
+    spec = parse_schedule(loaded.config.agent.schedule)
+    stop = StopFlag()
+    stop.install()
+    log = logging.getLogger(__name__)
+
+    def job() -> None:
+        scan_args = argparse.Namespace(source=[], out=None, format=None, fail_on=None)
+        try:
+            cmd_scan(scan_args, loaded, should_stop=stop)
+        except PdpaAgentError as exc:  # one failed scan must not end the agent
+            log.error("scan failed: %s", exc)
+
+    print(f"pdpa-agent running: {loaded.config.agent.schedule} (SIGTERM or Ctrl-C stops it)")
+    run_until_stopped(build_scheduler(spec, job), stop, job, now=args.now)
+    print("pdpa-agent stopped")
+    return EXIT_OK
+
+
 def cmd_access(args: argparse.Namespace) -> int:
     return cmd_scan(args, access_only=True)
 
@@ -291,6 +325,7 @@ COMMANDS = {
     "subject": cmd_subject,
     "access": cmd_access,
     "findings": cmd_findings,
+    "run": cmd_run,
     "check-config": cmd_check_config,
 }
 

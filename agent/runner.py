@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
@@ -51,6 +51,7 @@ class ScanPlan:
     grants: tuple[ApprovedGrant, ...] | None = None  # the access list; None: no access review
     file_cache: FileCache | None = None  # incremental file scans; None: read every file
     scan_id: str = field(default_factory=lambda: new_scan_id(datetime.now(UTC)))
+    should_stop: Callable[[], bool] | None = None  # checked between datasets (SIGTERM, SIGINT)
 
 
 @dataclass
@@ -72,6 +73,7 @@ def run_scan(
     datasets: list[DatasetResult] = []
     findings: list[Finding] = []
     reviews: list[AccessReview] = []
+    stopped = False
     done = 0
     for run in runs:
         if run.error is not None:
@@ -80,6 +82,9 @@ def run_scan(
         assert run.connector is not None
         try:
             for name in run.datasets:
+                if plan.should_stop is not None and plan.should_stop():
+                    stopped = True
+                    break
                 progress.update(done, total, run.source.name, name)
                 entry = match_entry(plan.register, run.source.name, name)  # ConfigError: user's
                 result = _scan_dataset(run.connector, name, plan, engine, entry)
@@ -92,7 +97,7 @@ def run_scan(
                 elif (finding := check_pii_unregistered(result)) is not None:
                     findings.append(finding)
                 done += 1
-            if plan.grants is not None:
+            if plan.grants is not None and not stopped:
                 mine = [d for d in datasets if d.source == run.source.name]
                 findings.extend(_access(run, mine, plan, reviews))
         finally:
@@ -121,6 +126,7 @@ def run_scan(
         datasets=tuple(datasets),
         findings=tuple(findings),
         access_reviews=tuple(reviews),
+        complete=not stopped,
     )
 
 

@@ -113,6 +113,7 @@ class ScanResult:
     datasets: tuple[DatasetResult, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
     access_reviews: tuple[AccessReview, ...] = ()  # one per source, when an access list is set
+    complete: bool = True  # False: stopped (SIGTERM/SIGINT) before every dataset was scanned
 
     @property
     def failed(self) -> bool:
