@@ -73,7 +73,7 @@ def demo(
     (guard / "sitecustomize.py").write_text(NETWORK_GUARD, encoding="utf-8")
     log = guard / "network.log"
     done = subprocess.run(
-        [sys.executable, "-m", "agent", "demo", "--out", str(out)],
+        [sys.executable, "-m", "agent", "-v", "demo", "--out", str(out)],
         capture_output=True,
         text=True,
         timeout=600,
