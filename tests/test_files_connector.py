@@ -177,11 +177,22 @@ def test_file_bigger_than_budget_is_sampled(tmp_path: Path) -> None:
         connector.describe("big.docx")
 
 
-def test_parsed_file_is_cached(share: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    connector = _connector(share)
-    reads: list[str] = []
-    original = LocalFS.read
-    monkeypatch.setattr(LocalFS, "read", lambda self, p, n: reads.append(p) or original(self, p, n))
+class CountingFS(LocalFS):
+    """A real local folder that remembers which files were read."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(root)
+        self.reads: list[str] = []
+
+    def read(self, path: str, limit: int) -> bytes:
+        self.reads.append(path)
+        return super().read(path, limit)
+
+
+def test_parsed_file_is_cached(share: Path) -> None:
+    fs = CountingFS(share)
+    connector = FilesConnector("share", fs=fs)
+    reads = fs.reads
     connector.list_datasets()  # reads every workbook, archive and PDF once for their names
     reads.clear()
     for name in ("hr/book.xlsx#Summary", "hr/book.xlsx#พนักงาน"):
