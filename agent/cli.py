@@ -20,6 +20,7 @@ from agent import __version__
 from agent.config_loader import LoadedConfig, find_config, load_config
 from agent.problems import ConfigProblems
 from connectors.errors import PdpaAgentError
+from scanners.subjects import SUBJECT_TYPES
 
 if TYPE_CHECKING:
     from agent.file_cache import FileCache
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     subject = commands.add_parser("subject", help="where one data subject appears")
     subject.add_argument("value", help="the subject's value, or sha256:<hex> with --type")
-    subject.add_argument("--type", choices=("TH_NATIONAL_ID", "EMAIL_ADDRESS", "PHONE_NUMBER"))
+    subject.add_argument("--type", choices=SUBJECT_TYPES)
     subject.add_argument("--source", action="append", default=[], help="only this source")
 
     run = commands.add_parser("run", help="scan on the configured schedule until stopped")
@@ -103,7 +104,7 @@ def cmd_scan(
 ) -> int:
     from dataclasses import replace
 
-    from agent.findings_command import audit_entries, begin, print_diff
+    from agent.findings_command import audit_entries, begin, diff_line
     from agent.owner_delivery import deliver_owner_reports
     from agent.progress import Progress
     from agent.runner import ScanPlan, run_scan, select_sources
@@ -153,11 +154,8 @@ def cmd_scan(
         kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
         result = replace(result, findings=kept)
     try:
-        written = (
-            [] if access_only else write_reports(result, out_dir, formats, config.reports.language)
-        )
-        if access_only:
-            written += write_reports(result, out_dir, ["json"], config.reports.language)
+        report_formats = ["json"] if access_only else formats
+        written = write_reports(result, out_dir, report_formats, config.reports.language)
         if result.access_reviews:
             written += write_access_reports(
                 result.access_reviews, out_dir, formats, config.reports.language
@@ -173,7 +171,7 @@ def cmd_scan(
         if lines:
             print("\n".join(lines))
     if diff is not None:
-        print(print_diff(diff.new, diff.resolved, diff.still_open))
+        print(diff_line(diff.new, diff.resolved, diff.still_open))
     if result.failed:
         return EXIT_INCOMPLETE
     if getattr(args, "fail_on", None) and any(

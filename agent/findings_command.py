@@ -63,5 +63,6 @@ def report_lines(store: StateStore, status: str | None, since: str | None) -> li
     return lines
 
 
-def print_diff(new: Sequence[str], resolved: Sequence[str], still_open: int) -> str:
+def diff_line(new: Sequence[str], resolved: Sequence[str], still_open: int) -> str:
+    """The summary line of what the scan changed in the store."""
     return f"  since the previous scan: {len(new)} new, {len(resolved)} resolved, {still_open} open"

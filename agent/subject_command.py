@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from agent.erasure import subject_columns
 from agent.reasons import error_reason
 from agent.runner import ScanPlan, open_source
-from connectors.base import SubjectFinder
+from connectors.base import Connector, SubjectFinder
 from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
 from scanners.masking import mask_value
@@ -115,14 +115,14 @@ def find_subject(
 
 
 def _search_dataset(
-    connector: object, name: str, plan: ScanPlan, engine: DetectionEngine, subject: Subject
+    connector: Connector, name: str, plan: ScanPlan, engine: DetectionEngine, subject: Subject
 ) -> Iterator[Place | Failure]:
-    source = connector.name  # type: ignore[attr-defined]
+    source = connector.name
     if not isinstance(connector, SubjectFinder):
         return
     try:
-        info = connector.describe(name)  # type: ignore[attr-defined]
-        sample = connector.sample(info, plan.loaded.config.detection.sample_rows)  # type: ignore[attr-defined]
+        info = connector.describe(name)
+        sample = connector.sample(info, plan.loaded.config.detection.sample_rows)
         columns = classify_dataset(sample, engine, plan.loaded.config.detection.min_match_ratio)
         dataset = DatasetResult(source, name, info.kind, info.row_count, None, columns)
         entry = match_entry(plan.register, source, name)
