@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from stdnum import ean
-from stdnum.th import moa, pin
+from stdnum.th import moa
+from synthetic import national_id
 
 from connectors.model import ColumnInfo, ColumnSample, DatasetInfo, DatasetSample, ValueKind
 from scanners.classify import classify_column, classify_dataset
@@ -21,11 +22,7 @@ TEXT, INT, DATE, DATETIME = ValueKind.TEXT, ValueKind.INTEGER, ValueKind.DATE, V
 
 
 def pins(n: int) -> list[str]:
-    out = []
-    for _ in range(n):
-        body = str(RNG.randint(1, 8)) + "".join(str(RNG.randint(0, 9)) for _ in range(11))
-        out.append(body + pin.calc_check_digit(body))
-    return out
+    return [national_id(RNG) for _ in range(n)]
 
 
 def juristic(n: int) -> list[str]:

@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from scanners.validators.th_national_id import is_valid
+from synthetic import with_check_digit
 
 
 def run(
@@ -27,15 +26,8 @@ def run(
     )
 
 
-def national_id(prefix12: str) -> str:
-    for digit in "0123456789":
-        if is_valid(prefix12 + digit):
-            return prefix12 + digit
-    raise AssertionError("no check digit")
-
-
 def test_detect_plain_text_offsets_are_code_points() -> None:
-    pin = national_id("110370000123")
+    pin = with_check_digit("110370000123")
     thai_pin = pin.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
     text = f"นายสมชาย ใจดี โทร 081-234-5678 อีเมล somchai@example.co.th บัตร {thai_pin}"
     done = run("detect", "-", stdin=text)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, insert
 from sqlalchemy.engine import URL, make_url
-from stdnum.th import pin
+from synthetic import national_id
 
 from agent.config_loader import load_config
 from agent.erasure import due, load_erasure_requests
@@ -30,11 +30,6 @@ from scanners.result import ScanResult
 TODAY = date(2026, 11, 25)
 THAI = ["สมชาย", "วิไลวรรณ", "ก้องภพ", "ศิริพร", "ธนพล", "กาญจนา"]
 SURNAMES = ["ศรีสวัสดิ์", "ทรัพย์มั่นคง", "สายทองคำ", "แก้วมณี", "บุญมา"]
-
-
-def national_id(rng: random.Random) -> str:
-    body = str(rng.randint(1, 8)) + "".join(str(rng.randint(0, 9)) for _ in range(11))
-    return body + pin.calc_check_digit(body)
 
 
 def create_org(url: URL | str) -> dict[str, list[str]]:

@@ -10,24 +10,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, insert
 from sqlalchemy.engine import URL, make_url
+from synthetic import national_id
 
 from agent.config_loader import load_config
 from agent.runner import ScanPlan, run_scan
 from scanners.engine import DetectionEngine
 from scanners.result import ScanResult
-from scanners.validators.th_national_id import is_valid
 
 FIRST = ["สมชาย", "สมหญิง", "วิชัย", "กานดา", "ประเสริฐ", "อรุณี", "ธนพล", "ศิริพร", "อนันต์", "จิราพร"]
 LAST = ["ใจดี", "มีสุข", "ทองคำ", "ศรีสวัสดิ์", "บุญมา", "แก้วมณี", "รุ่งเรือง", "สุขสันต์"]
 TITLES = ["นาย", "นาง", "นางสาว"]
-
-
-def national_id(rng: random.Random) -> str:
-    while True:
-        prefix = str(rng.randint(1, 8)) + "".join(str(rng.randint(0, 9)) for _ in range(11))
-        for digit in "0123456789":
-            if is_valid(prefix + digit):
-                return prefix + digit
 
 
 def create_org(url: URL | str) -> None:
