@@ -6,6 +6,8 @@ import os
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from agent.access_loader import load_access_list
 from agent.config import DatabaseSource
 from agent.config_loader import LoadedConfig, load_config
@@ -39,6 +41,14 @@ def load_due_requests(loaded: LoadedConfig, today: date) -> tuple[ErasureRequest
         return ()
     requests = load_erasure_requests(loaded.resolve(settings.path))
     return tuple(due(requests, today, settings.grace_days))
+
+
+def _url_password(url: str) -> bool:
+    """True when a SQLAlchemy URL carries a password (an unparsable URL is reported elsewhere)."""
+    try:
+        return bool(make_url(url).password)
+    except Exception:  # ArgumentError and friends: the connector reports the bad URL
+        return False
 
 
 def check_all(config_path: Path) -> tuple[list[Problem], str]:
@@ -80,20 +90,15 @@ def check_all(config_path: Path) -> tuple[list[Problem], str]:
                     warning=True,
                 )
             )
-        if (
-            isinstance(source, DatabaseSource)
-            and "@" in source.url.split("//", 1)[-1].split("/", 1)[0]
-        ):
-            userinfo = source.url.split("//", 1)[-1].split("@", 1)[0]
-            if ":" in userinfo:
-                problems.append(
-                    Problem(
-                        loaded.path,
-                        None,
-                        f"source {source.name}: the url holds a password; use password_env instead",
-                        warning=True,
-                    )
+        if isinstance(source, DatabaseSource) and _url_password(source.url):
+            problems.append(
+                Problem(
+                    loaded.path,
+                    None,
+                    f"source {source.name}: the url holds a password; use password_env instead",
+                    warning=True,
                 )
+            )
     summary = (
         f"{loaded.path}: OK — {len(config.sources)} source(s), "
         f"{counts['register entries']} register entries, {counts['grants']} grant(s), "

@@ -197,3 +197,18 @@ def test_unwritable_report_folder_exits_2_with_a_reason(tmp_path: Path) -> None:
         and "cannot write reports" in done.stderr
         and "Traceback" not in done.stderr
     )
+
+
+def test_check_config_warns_about_a_password_in_a_database_url(tmp_path: Path) -> None:
+    config = write_config(
+        tmp_path,
+        '[[sources]]\nname = "hr"\nkind = "database"\nurl = "postgresql+psycopg2://scanner:s3cret@db1/hr"\n\n'
+        '[[sources]]\nname = "ok"\nkind = "database"\nurl = "postgresql+psycopg2://scanner@db1/hr"\n',
+    )
+    done = run("-c", str(config), "check-config")
+    assert done.returncode == 0, done.stdout + done.stderr
+    warnings = [line for line in done.stdout.splitlines() if "warning:" in line]
+    assert warnings == [
+        f"{config.resolve()}: warning: source hr: the url holds a password; use password_env instead"
+    ]
+    assert "s3cret" not in done.stdout + done.stderr
