@@ -75,6 +75,13 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument("--since", metavar="SCAN", help="only findings that changed after SCAN")
 
     commands.add_parser("check-config", help="validate config, register and access list")
+
+    worker = commands.add_parser("worker", help="a Celery worker for executor = celery")
+    worker.add_argument(
+        "--zone", action="append", default=[], help="serve this zone's sources (repeatable)"
+    )
+    worker.add_argument("--concurrency", type=int, default=2, help="worker processes (default 2)")
+    worker.add_argument("--name", help="worker name (default pdpa-agent@HOST)")
     return parser
 
 
@@ -316,6 +323,15 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    from agent.executors.celery_worker import run_worker
+
+    if args.concurrency < 1:
+        raise PdpaAgentError("--concurrency must be at least 1")
+    run_worker(find_config(args.config), args.zone, args.concurrency, args.name)
+    return EXIT_OK
+
+
 COMMANDS = {
     "scan": cmd_scan,
     "detect": cmd_detect,
@@ -325,6 +341,7 @@ COMMANDS = {
     "findings": cmd_findings,
     "run": cmd_run,
     "check-config": cmd_check_config,
+    "worker": cmd_worker,
 }
 
 

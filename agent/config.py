@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from agent.schedule_spec import parse_schedule
 
@@ -31,13 +31,37 @@ class AgentSettings(StrictModel):
     schedule: str = Field("every day at 02:00", description="When `pdpa-agent run` scans")
     executor: Literal["local", "celery"] = Field("local", description="Where datasets are scanned")
     workers: int = Field(2, ge=1, le=256, description="Parallel scan processes")
-    broker: str | None = Field(None, description="Celery broker URL (executor = celery)")
+    broker: str | None = Field(
+        None,
+        pattern=r"^(redis|rediss|amqp|amqps)://",
+        description="Celery broker URL (executor = celery)",
+    )
+    result_backend: str | None = Field(
+        None,
+        pattern=r"^(redis|rediss|rpc)://",
+        description="Celery result backend; default: the broker when Redis, else rpc://",
+    )
+    task_visibility_timeout_s: float = Field(
+        900,
+        ge=5,
+        le=86_400,
+        description="Redis broker: a task not acknowledged this long (its worker died) is redone",
+    )
+    task_timeout_s: float = Field(
+        3600, ge=5, le=604_800, description="Give up on a Celery task not finished this long"
+    )
 
     @field_validator("schedule")
     @classmethod
     def _schedule_parses(cls, value: str) -> str:
         parse_schedule(value)
         return value
+
+    @model_validator(mode="after")
+    def _celery_needs_a_broker(self) -> AgentSettings:
+        if self.executor == "celery" and self.broker is None:
+            raise ValueError('executor = "celery" needs broker = "redis://…" or "amqp://…"')
+        return self
 
 
 class DetectionSettings(StrictModel):
@@ -54,7 +78,15 @@ class SourceBase(StrictModel):
     name: str = Field(pattern=SOURCE_NAME_PATTERN, description="Unique source name")
     include: list[str] = Field(default_factory=list, description="Globs on dataset names")
     exclude: list[str] = Field(default_factory=list, description="Globs on dataset names")
-    zone: str | None = Field(None, description="Which workers may scan this source")
+    zone: str | None = Field(
+        None, pattern=SOURCE_NAME_PATTERN, description="Which Celery workers may scan this source"
+    )
+    max_concurrency: int = Field(
+        2,
+        ge=1,
+        le=64,
+        description="Datasets of this source read at once (each runs one query at a time)",
+    )
     password_env: str | None = Field(
         None, pattern=r"^[A-Za-z_][A-Za-z0-9_]*$", description="Env var holding the password"
     )

@@ -22,8 +22,9 @@ from sqlalchemy.engine import Engine
 
 import scanners
 from agent import __version__
+from agent.scan_tasks import CachedFile, FileKey
 from connectors.share_fs import FileStat, ShareFS
-from scanners.result import ColumnResult, PiiMatch
+from scanners.result import ColumnResult, DatasetResult, PiiMatch
 
 SAMPLED_BYTES = 128 * 1024
 _metadata = MetaData()
@@ -69,50 +70,43 @@ class FileCache:
     def close(self) -> None:
         self.engine.dispose()
 
-    def lookup(
-        self, source: str, dataset: str, stat: FileStat, digest: str
-    ) -> tuple[str, int | None, tuple[ColumnResult, ...]] | None:
-        """(kind, row count, columns) when the file and the detectors are unchanged."""
+    def previous(self, source: str, dataset: str) -> CachedFile | None:
+        """The file's last classification, when the detectors have not changed since."""
         table = FILE_CACHE
         query = select(table).where(table.c.source == source, table.c.dataset == dataset)
         with self.engine.connect() as conn:
             row = conn.execute(query).mappings().first()
-        if row is None or (row["size"], row["mtime"], row["digest"]) != (
-            stat.size,
-            stat.mtime,
-            digest,
-        ):
+        if row is None or row["detectors"] != detectors_fingerprint():
             return None
-        if row["detectors"] != detectors_fingerprint():
-            return None
-        columns = tuple(_column_from(item) for item in json.loads(row["columns"]))
-        return row["kind"], row["row_count"], columns
+        return CachedFile(
+            key=FileKey(size=row["size"], mtime=row["mtime"], digest=row["digest"]),
+            kind=row["kind"],
+            row_count=row["row_count"],
+            columns=tuple(_column_from(item) for item in json.loads(row["columns"])),
+        )
 
-    def store(
-        self,
-        source: str,
-        dataset: str,
-        stat: FileStat,
-        digest: str,
-        kind: str,
-        row_count: int | None,
-        columns: tuple[ColumnResult, ...],
-    ) -> None:
+    def save(self, source: str, dataset: str, key: FileKey, result: DatasetResult) -> None:
+        """Remember ``result`` (masked columns only) for the file with content ``key``."""
         values = {
             "source": source,
             "dataset": dataset,
-            "size": stat.size,
-            "mtime": stat.mtime,
-            "digest": digest,
+            "size": key.size,
+            "mtime": key.mtime,
+            "digest": key.digest,
             "detectors": detectors_fingerprint(),
-            "kind": kind,
-            "row_count": row_count,
-            "columns": json.dumps([asdict(c) for c in columns], ensure_ascii=False),
+            "kind": result.kind,
+            "row_count": result.row_count,
+            "columns": json.dumps([asdict(c) for c in result.columns], ensure_ascii=False),
         }
         table = FILE_CACHE
         with self.engine.begin() as conn:
             conn.execute(table.delete().where(table.c.source == source, table.c.dataset == dataset))
             conn.execute(table.insert().values(**values))
+
+
+def file_key(fs: ShareFS, stat: FileStat) -> FileKey:
+    """The cache key of the file ``stat`` describes (reads its first 128 KiB)."""
+    return FileKey(size=stat.size, mtime=stat.mtime, digest=file_fingerprint(fs, stat))
 
 
 def _column_from(item: dict) -> ColumnResult:

@@ -1,8 +1,12 @@
-"""One discovery scan: open each source, sample and classify each dataset, run the checks.
+"""One discovery scan, coordinated: plan the tasks, hand them to an executor, gather the result.
 
-Per-dataset and per-source failures become SCAN_ERROR findings and the scan
-goes on; only configuration errors stop it. Nothing here holds a raw value
-beyond the classification of one column.
+Listing sources, scanning datasets and reviewing access are tasks
+(:mod:`agent.scan_tasks`) done by a worker (:mod:`agent.scan_work`) in this
+process, a local process pool or Celery workers; this module decides what
+to do, keeps the report's order stable whatever order the outcomes arrive
+in, and owns the file cache. Per-dataset and per-source failures become
+SCAN_ERROR findings and the scan goes on; only configuration errors stop
+it. Nothing here holds a raw value.
 """
 
 from __future__ import annotations
@@ -14,24 +18,28 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 
 from agent import __version__
-from agent.access_run import safe_review
 from agent.config import DatabaseSource, FilesSource
 from agent.config_loader import LoadedConfig
 from agent.erasure import ErasureRequest
-from agent.facts import gather_facts
-from agent.file_cache import FileCache, file_fingerprint
+from agent.executors.base import Executor
+from agent.executors.select import build_executor
+from agent.file_cache import FileCache
 from agent.progress import Progress
 from agent.reasons import error_reason
+from agent.scan_tasks import (
+    DatasetOutcome,
+    DatasetTask,
+    ListTask,
+    ReviewOutcome,
+    ReviewTask,
+    SourceListing,
+)
+from agent.scan_work import ScanContext
 from agent.sources import build_connector
 from connectors.base import Connector
 from connectors.errors import ConfigError
-from connectors.share_fs import FileStat, ShareFS
 from scanners.access import ApprovedGrant
-from scanners.access_review import AccessReview
-from scanners.checks.pii_unregistered import check_pii_unregistered
-from scanners.checks.register_checks import run_register_checks
 from scanners.checks.scan_error import scan_error
-from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
 from scanners.register import RegisterEntry, match_entry
 from scanners.result import DatasetResult, Finding, ScanInfo, ScanResult, SourceStatus
@@ -63,56 +71,56 @@ class SourceRun:
 
 
 def run_scan(
-    plan: ScanPlan, engine: DetectionEngine, progress: Progress | None = None
+    plan: ScanPlan,
+    engine: DetectionEngine,
+    progress: Progress | None = None,
+    executor: Executor | None = None,
 ) -> ScanResult:
-    """Scan every planned source and return the result (never raises for source failures)."""
+    """Scan every planned source and return the result (never raises for source failures).
+
+    The reading is done by ``executor`` (by default the one ``agent.executor``
+    and ``agent.workers`` choose); this process plans the tasks, gathers the
+    outcomes in a stable order, updates the file cache and builds the result.
+    """
     progress = progress or Progress(enabled=False)
     started = datetime.now(UTC)
-    runs = [open_source(source, plan.loaded) for source in plan.sources]
-    total = sum(len(run.datasets) for run in runs)
+    context = ScanContext(plan.loaded, plan.register, plan.requests, plan.today, plan.grants)
+    executor = executor or build_executor(context, engine, plan.sources)
+    try:
+        listings = _list_sources(plan, executor)
+        tasks = _dataset_tasks(plan, listings)
+        outcomes: dict[tuple[str, str], DatasetOutcome] = {}
+        for task, outcome in executor.run(tasks, plan.should_stop):
+            assert isinstance(task, DatasetTask) and isinstance(outcome, DatasetOutcome)
+            if outcome.config_error is not None:
+                raise ConfigError(outcome.config_error)
+            _remember(plan.file_cache, task, outcome)
+            outcomes[(task.source, task.dataset)] = outcome
+            progress.update(len(outcomes), len(tasks), task.source, task.dataset)
+        stopped = len(outcomes) < len(tasks) or len(listings) < len(plan.sources)
+        reviews = {} if stopped else _reviews(plan, listings, outcomes, executor)
+    finally:
+        executor.close()
+        progress.finish()
     datasets: list[DatasetResult] = []
     findings: list[Finding] = []
-    reviews: list[AccessReview] = []
-    stopped = False
-    done = 0
-    for run in runs:
-        if run.error is not None:
-            findings.append(scan_error(run.source.name, None, run.error))
+    for source in plan.sources:
+        listing = listings.get(source.name)
+        if listing is not None and listing.error is not None:
+            findings.append(scan_error(source.name, None, listing.error))
             continue
-        assert run.connector is not None
-        try:
-            for name in run.datasets:
-                if plan.should_stop is not None and plan.should_stop():
-                    stopped = True
-                    break
-                progress.update(done, total, run.source.name, name)
-                entry = match_entry(plan.register, run.source.name, name)  # ConfigError: user's
-                result = _scan_dataset(run.connector, name, plan, engine, entry)
-                if result.error is None and entry is not None:
-                    result, found = _register_checks(run.connector, result, entry, plan)
-                    findings.extend(found)
-                datasets.append(result)
-                if result.error is not None:
-                    findings.append(scan_error(run.source.name, name, result.error))
-                elif (finding := check_pii_unregistered(result)) is not None:
-                    findings.append(finding)
-                done += 1
-            if plan.grants is not None and not stopped:
-                mine = [d for d in datasets if d.source == run.source.name]
-                findings.extend(_access(run, mine, plan, reviews))
-        finally:
-            run.connector.close()
-    progress.finish()
-    sources = tuple(
-        SourceStatus(
-            name=run.source.name,
-            status="error" if run.error else "ok",
-            error=run.error,
-            datasets=len(run.datasets),
-            skipped=tuple(getattr(run.connector, "skipped", ())),
-        )
-        for run in runs
-    )
+        for name in listing.datasets if listing is not None else ():
+            if (found := outcomes.get((source.name, name))) is not None:
+                datasets.append(found.result)
+                findings.extend(found.findings)
+        if (review := reviews.get(source.name)) is not None:
+            if review.review is None:
+                findings.append(
+                    scan_error(source.name, None, review.problem or "access review failed")
+                )
+            else:
+                findings.extend(_with_owner(f, plan.register) for f in review.review.findings)
+    statuses = tuple(_status(source.name, listings.get(source.name)) for source in plan.sources)
     finished = datetime.now(UTC)
     info = ScanInfo(
         id=plan.scan_id,
@@ -122,11 +130,89 @@ def run_scan(
     )
     return ScanResult(
         scan=info,
-        sources=sources,
+        sources=statuses,
         datasets=tuple(datasets),
         findings=tuple(findings),
-        access_reviews=tuple(reviews),
+        access_reviews=tuple(
+            review.review
+            for source in plan.sources
+            if (review := reviews.get(source.name)) is not None and review.review is not None
+        ),
         complete=not stopped,
+    )
+
+
+def _list_sources(plan: ScanPlan, executor: Executor) -> dict[str, SourceListing]:
+    tasks = [ListTask(source.name) for source in plan.sources]
+    listings: dict[str, SourceListing] = {}
+    for task, listing in executor.run(tasks, plan.should_stop):
+        assert isinstance(listing, SourceListing)
+        listings[task.source] = listing
+    return listings
+
+
+def _dataset_tasks(plan: ScanPlan, listings: dict[str, SourceListing]) -> list[DatasetTask]:
+    """One task per listed dataset, with its register entry and its cached classification."""
+    tasks: list[DatasetTask] = []
+    for source in plan.sources:
+        listing = listings.get(source.name)
+        if listing is None or listing.error is not None:
+            continue
+        cache = plan.file_cache if isinstance(source, FilesSource) else None
+        for name in listing.datasets:
+            entry = match_entry(plan.register, source.name, name)  # ConfigError: user's
+            tasks.append(
+                DatasetTask(
+                    source.name,
+                    name,
+                    entry.id if entry else None,
+                    cache_files=cache is not None,
+                    cached=cache.previous(source.name, name) if cache is not None else None,
+                )
+            )
+    return tasks
+
+
+def _remember(cache: FileCache | None, task: DatasetTask, outcome: DatasetOutcome) -> None:
+    """Store a freshly classified file in the incremental cache."""
+    if cache is not None and outcome.file_key is not None and not outcome.from_cache:
+        cache.save(task.source, task.dataset, outcome.file_key, outcome.result)
+
+
+def _reviews(
+    plan: ScanPlan,
+    listings: dict[str, SourceListing],
+    outcomes: dict[tuple[str, str], DatasetOutcome],
+    executor: Executor,
+) -> dict[str, ReviewOutcome]:
+    """Each listed source's access review, when an access list is configured."""
+    if plan.grants is None:
+        return {}
+    tasks = []
+    for source, listing in listings.items():
+        if listing.error is None:
+            results = tuple(
+                outcomes[(source, name)].result
+                for name in listing.datasets
+                if (source, name) in outcomes
+            )
+            tasks.append(ReviewTask(source, results))
+    reviews: dict[str, ReviewOutcome] = {}
+    for task, outcome in executor.run(tasks):
+        assert isinstance(outcome, ReviewOutcome)
+        reviews[task.source] = outcome
+    return reviews
+
+
+def _status(name: str, listing: SourceListing | None) -> SourceStatus:
+    if listing is None:
+        return SourceStatus(name=name, status="ok", error=None, datasets=0)
+    return SourceStatus(
+        name=name,
+        status="error" if listing.error else "ok",
+        error=listing.error,
+        datasets=len(listing.datasets),
+        skipped=listing.skipped,
     )
 
 
@@ -150,82 +236,12 @@ def open_source(source: DatabaseSource | FilesSource, loaded: LoadedConfig) -> S
     return run
 
 
-def _access(
-    run: SourceRun, datasets: list[DatasetResult], plan: ScanPlan, reviews: list[AccessReview]
-) -> list[Finding]:
-    """The source's access review (kept in ``reviews``) and its findings, or a SCAN_ERROR."""
-    assert plan.grants is not None
-    source = run.source.name
-    review, problem = safe_review(run.connector, source, datasets, plan.grants, plan.today)
-    if review is None:
-        return [scan_error(source, None, problem or "access review failed")]
-    reviews.append(review)
-    return [_with_owner(finding, plan.register) for finding in review.findings]
-
-
 def _with_owner(finding: Finding, register: tuple[RegisterEntry, ...]) -> Finding:
     """An access finding on a registered dataset goes to that dataset's owner."""
     if finding.dataset is None or finding.owner is not None:
         return finding
     entry = next((e for e in register if e.covers(finding.source, finding.dataset)), None)
     return replace(finding, owner=entry.owner, register_id=entry.id) if entry else finding
-
-
-def _register_checks(
-    connector: Connector, result: DatasetResult, entry: RegisterEntry, plan: ScanPlan
-) -> tuple[DatasetResult, list[Finding]]:
-    """Facts from the source, then the register checks; a failure becomes the dataset's error."""
-    try:
-        facts = gather_facts(connector, result, entry, plan.today, plan.requests)
-    except Exception as exc:  # a check that cannot run says so, never a silent pass
-        reason = error_reason(exc)
-        log.warning("dataset %s/%s: register checks failed: %s", result.source, result.name, reason)
-        return replace(result, error=reason), []
-    outcome = run_register_checks(result, entry, facts)
-    return replace(result, exemptions=outcome.exemptions), list(outcome.findings)
-
-
-def _file_key(connector: Connector, name: str) -> tuple[FileStat, str] | None:
-    """A file dataset's stat and fingerprint, for the incremental cache (None: not a file)."""
-    fs = getattr(connector, "fs", None)
-    file_of = getattr(connector, "file_of", None)
-    if not isinstance(fs, ShareFS) or file_of is None:
-        return None
-    stat = fs.stat(file_of(name))
-    return stat, file_fingerprint(fs, stat)
-
-
-def _scan_dataset(
-    connector: Connector,
-    name: str,
-    plan: ScanPlan,
-    engine: DetectionEngine,
-    entry: RegisterEntry | None,
-) -> DatasetResult:
-    source = connector.name
-    register_id = entry.id if entry else None
-    try:
-        key = _file_key(connector, name) if plan.file_cache is not None else None
-        if key is not None and plan.file_cache is not None:
-            hit = plan.file_cache.lookup(source, name, *key)
-            if hit is not None:
-                log.info("dataset %s/%s: unchanged since the last scan, not read", source, name)
-                kind, row_count, cached = hit
-                return DatasetResult(source, name, kind, row_count, register_id, cached)
-        info = connector.describe(name)
-        sample = connector.sample(info, plan.loaded.config.detection.sample_rows)
-        ratio = plan.loaded.config.detection.min_match_ratio
-        columns = classify_dataset(sample, engine, ratio)
-        if key is not None and plan.file_cache is not None:
-            plan.file_cache.store(source, name, *key, info.kind, info.row_count, columns)
-    except ConfigError:
-        raise
-    except Exception as exc:  # one dataset's failure is reported, the scan goes on
-        reason = error_reason(exc)
-        log.warning("dataset %s/%s failed: %s", source, name, reason)
-        return DatasetResult(source, name, "unknown", None, register_id, (), reason)
-    log.info("dataset %s/%s: %d row(s) sampled", source, name, sample.rows_sampled)
-    return DatasetResult(source, name, info.kind, info.row_count, register_id, columns)
 
 
 def select_sources(

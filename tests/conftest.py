@@ -124,3 +124,45 @@ def shared_data() -> Path:
     if not (folder / "chinook.sqlite").is_file():
         pytest.fail(f"shared data not found at {folder}")
     return folder
+
+
+# ---------------------------------------------------------------------------
+# Message brokers (Redis, RabbitMQ) for the Celery executor
+#
+# ``redis_broker_url``: a Redis database reserved for the tests (index 13 by
+# default, flushed before each test); ``amqp_broker_url``: the local RabbitMQ.
+# Skipped when unreachable, failing when ``CI=true``. Override with
+# PDPA_TEST_REDIS_URL / PDPA_TEST_AMQP_URL.
+# ---------------------------------------------------------------------------
+
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/13"
+DEFAULT_AMQP_URL = "amqp://guest:guest@127.0.0.1:5672//"
+
+
+@pytest.fixture
+def redis_broker_url() -> str:
+    """A flushed Redis database for one test's Celery broker and results."""
+    import redis
+
+    url = os.environ.get("PDPA_TEST_REDIS_URL", DEFAULT_REDIS_URL)
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=3)
+        client.flushdb()
+        client.close()
+    except Exception as exc:  # any failure means "no server here"
+        _unavailable("Redis", exc)
+    return url
+
+
+@pytest.fixture
+def amqp_broker_url() -> str:
+    """The local RabbitMQ, for a Celery broker with ``rpc://`` results."""
+    from kombu import Connection
+
+    url = os.environ.get("PDPA_TEST_AMQP_URL", DEFAULT_AMQP_URL)
+    try:
+        with Connection(url, connect_timeout=3) as conn:
+            conn.ensure_connection(max_retries=1)
+    except Exception as exc:  # any failure means "no server here"
+        _unavailable("RabbitMQ", exc)
+    return url
