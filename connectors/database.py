@@ -3,7 +3,9 @@
 Lists tables and views with the dataset names of SPEC §4 (``schema.table``;
 ``main.table`` on SQLite; ``database.table`` on MySQL/MariaDB), describes their
 columns and row counts, and samples rows at random with the cheapest correct
-method of each dialect (see :mod:`connectors.sampling`). Reflection goes
+method of each dialect (see :mod:`connectors.sampling` and
+:mod:`connectors.sampling_sqlite`), at a cost that does not grow with the
+table: counts stop at ``exact_count_below`` rows. Reflection goes
 through :func:`sqlalchemy.inspect` and every query is a SQLAlchemy construct,
 so identifiers are always quoted by the dialect. Connections are read-only and
 time-bounded (see :mod:`connectors.dialects`). Retention counts, k-anonymity
@@ -16,6 +18,7 @@ from __future__ import annotations
 import logging
 import warnings
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
 from sqlalchemy import MetaData, Table, create_engine, inspect, literal, select
@@ -28,7 +31,7 @@ from sqlalchemy.exc import (
     SQLAlchemyError,
 )
 
-from connectors import dialects, sampling
+from connectors import dialects, sampling, sampling_sqlite
 from connectors.base import glob_filter
 from connectors.capabilities import DatabaseCapabilities
 from connectors.errors import DatasetError, SourceError
@@ -65,6 +68,7 @@ class DatabaseConnector(DatabaseCapabilities):
         self._secrets: list[str] = [password] if password else []
         self._datasets: dict[str, tuple[str | None, str, str]] = {}
         self._tables: dict[str, Table] = {}
+        self._views: dict[str, set[str]] = {}  # schema → its view names, for _resolve
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -169,10 +173,13 @@ class DatabaseConnector(DatabaseCapabilities):
         schema, sep, table = name.partition(".")
         if not sep or not table:
             raise DatasetError(f"{name}: not a schema.table name")
-        insp = inspect(conn)
-        views = set(insp.get_view_names(schema=schema))
-        if dialects.family(conn.dialect.name) == "postgresql":
-            views |= set(insp.get_materialized_view_names(schema=schema))
+        views = self._views.get(schema)
+        if views is None:  # once per schema: a worker resolves many names it did not list
+            insp = inspect(conn)
+            views = set(insp.get_view_names(schema=schema))
+            if dialects.family(conn.dialect.name) == "postgresql":
+                views |= set(insp.get_materialized_view_names(schema=schema))
+            self._views[schema] = views
         return schema, table, "view" if table in views else "table"
 
     def _reflect(self, conn: Connection, schema: str | None, table: str) -> Table:
@@ -202,14 +209,25 @@ class DatabaseConnector(DatabaseCapabilities):
     def _row_count(
         self, conn: Connection, schema: str | None, table: Table, kind: str
     ) -> tuple[int | None, bool]:
+        """``(rows, exact)``: a catalogue estimate at or above ``exact_count_below``,
+        else a count that stops at it (exact below it). Reaching it reports an
+        inexact count: SQLite's ``sqlite_stat1`` or rowid span, elsewhere the
+        bound itself (a lower bound; the catalogue had no usable estimate)."""
+        bound = self._exact_count_below
         estimate = dialects.estimated_rows(conn, schema, table.name)
-        if estimate is not None and estimate >= self._exact_count_below:
+        if estimate is not None and estimate >= bound:
             return estimate, False
         try:
-            return dialects.count_rows(conn, table), True
+            counted = dialects.count_rows_upto(conn, table, bound)
         except OperationalError:  # the statement timeout: keep the columns, skip the count
             log.warning("source %s: could not count the rows of a %s in time", self.name, kind)
             return estimate, False
+        if counted < bound:
+            return counted, True
+        larger = None
+        if dialects.family(conn.dialect.name) == "sqlite":
+            larger = sampling_sqlite.estimated_rows(conn, table, is_view=kind == "view")
+        return max(bound, larger or 0), False
 
     # -- sampling ----------------------------------------------------------
 
@@ -224,8 +242,15 @@ class DatabaseConnector(DatabaseCapabilities):
                     table = self._reflect(conn, schema, table_name)
                 if rows <= 0:
                     return sampling.pivot(info, [], "full")
+                if dialects.family(conn.dialect.name) == "sqlite":
+                    kept, method = sampling_sqlite.sample(conn, table, info, rows, names)
+                    return sampling.pivot(info, kept, method)
                 query = self._plan(conn, table, info, rows, names)
-                kept = sampling.fetch(conn, query, names, rows)
+                if query.method == "pk_ranges":  # key gaps can cost rows: fresh ranges make up
+                    again = partial(self._plan, conn, table, info, rows, names)
+                    kept = sampling.fetch_rounds(conn, query, again, names, rows)
+                else:
+                    kept = sampling.fetch(conn, query, names, rows)
                 short = info.row_count is None or len(kept) < min(rows, info.row_count)
                 if query.method == "tablesample" and short:
                     # SYSTEM sampling picks whole pages and can come up short.
@@ -249,24 +274,8 @@ class DatabaseConnector(DatabaseCapabilities):
                 table, rows, estimated_rows=info.row_count, is_view=is_view, columns=names
             )
         if fam == "mysql":
-            bounds = None
-            pk = sampling.single_integer_pk(table)
-            if pk is not None and not is_view and sampling.mysql_is_large(info.row_count, rows):
-                low, high = conn.execute(sampling.pk_bounds(table, pk)).one()
-                bounds = None if low is None or high is None else (int(low), int(high))
-            return sampling.mysql_sample(
-                table,
-                rows,
-                estimated_rows=info.row_count,
-                is_view=is_view,
-                bounds=bounds,
-                columns=names,
-            )
-        if fam == "sqlite":
-            options = {} if is_view else inspect(conn).get_table_options(table.name, table.schema)
-            has_rowid = not is_view and options.get("sqlite_with_rowid", True)
-            return sampling.sqlite_sample(
-                table, rows, row_count=info.row_count, has_rowid=has_rowid, columns=names
+            return sampling.mysql_plan(
+                conn, table, rows, estimated_rows=info.row_count, is_view=is_view, columns=names
             )
         return sampling.first_rows(table, rows, names)
 

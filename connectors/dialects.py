@@ -11,7 +11,9 @@ Every connection the connector opens is read-only and time-bounded:
 
 The session statements are static text with numbers we format ourselves; no
 user-supplied identifier ever reaches them. Row-count estimates read the
-catalogue through :class:`~sqlalchemy.Table` objects and bound parameters.
+catalogue through :class:`~sqlalchemy.Table` objects and bound parameters;
+exact counts are bounded (:func:`count_rows_upto`), so describing a table
+costs the same whatever its size.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from sqlalchemy import (
     Table,
     event,
     func,
+    literal,
     select,
     types,
 )
@@ -38,7 +41,8 @@ from connectors.model import ValueKind
 
 log = logging.getLogger(__name__)
 
-#: Below this estimate a table is counted exactly (cheap and more accurate).
+#: Below this estimate a table is counted exactly (cheap and more accurate); the
+#: count itself stops at this many rows (see :func:`count_rows_upto`).
 EXACT_COUNT_BELOW = 100_000
 
 #: MySQL / MariaDB databases that hold no user data.
@@ -61,6 +65,13 @@ _pg_class = Table(
     Column("relname", String),
     Column("relnamespace", BigInteger),
     Column("reltuples", Float),
+    schema="pg_catalog",
+)
+_pg_stat_tables = Table(
+    "pg_stat_all_tables",
+    _catalog,
+    Column("relid", BigInteger),
+    Column("n_live_tup", BigInteger),
     schema="pg_catalog",
 )
 _mysql_tables = Table(
@@ -177,17 +188,29 @@ def value_kind(type_: types.TypeEngine[Any]) -> ValueKind:
 
 
 def estimated_rows(conn: Connection, schema: str | None, table: str) -> int | None:
-    """The catalogue's row estimate for a table, or None when there is none."""
+    """The catalogue's row estimate for a table, or None when there is none.
+
+    PostgreSQL: the larger of ``pg_class.reltuples`` (set by ANALYZE / VACUUM;
+    ``-1`` for a table never analysed) and the statistics system's
+    ``n_live_tup``, which counts inserts and deletes as they commit (flushed
+    within about a second).
+    MySQL / MariaDB: ``information_schema.TABLES.TABLE_ROWS``. Others: None.
+    """
     dialect_family = family(conn.dialect.name)
     if dialect_family == "postgresql":
         stmt = (
-            select(_pg_class.c.reltuples)
+            select(_pg_class.c.reltuples, _pg_stat_tables.c.n_live_tup)
             .join(_pg_namespace, _pg_namespace.c.oid == _pg_class.c.relnamespace)
+            .outerjoin(_pg_stat_tables, _pg_stat_tables.c.relid == _pg_class.c.oid)
             .where(_pg_namespace.c.nspname == schema, _pg_class.c.relname == table)
         )
-        value = conn.execute(stmt).scalar()
-        # reltuples is -1 for a table never vacuumed or analysed (PostgreSQL 14+).
-        return None if value is None or value < 0 else int(value)
+        found = conn.execute(stmt).first()
+        if found is None:
+            return None
+        # reltuples is -1 for a table never vacuumed or analysed (PostgreSQL 14+); when
+        # both are known the larger wins: a stale small estimate must not shrink the sample.
+        known = [int(value) for value in found if value is not None and value >= 0]
+        return max(known) if known else None
     if dialect_family == "mysql":
         stmt = select(_mysql_tables.c.table_rows).where(
             _mysql_tables.c.table_schema == schema, _mysql_tables.c.table_name == table
@@ -198,5 +221,16 @@ def estimated_rows(conn: Connection, schema: str | None, table: str) -> int | No
 
 
 def count_rows(conn: Connection, table: Table) -> int:
-    """An exact ``COUNT(*)`` of ``table``."""
+    """An exact ``COUNT(*)`` of ``table`` (reads every row: prefer :func:`count_rows_upto`)."""
     return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def count_rows_upto(conn: Connection, table: Table, bound: int) -> int:
+    """``min(COUNT(*), bound)``: ``SELECT count(*) FROM (SELECT 1 FROM t LIMIT :bound)``.
+
+    Reads at most ``bound`` rows, so its cost does not grow with the table. A
+    result below ``bound`` is the exact count; a result equal to ``bound``
+    only says "at least ``bound`` rows".
+    """
+    first = select(literal(1)).select_from(table).limit(max(0, bound)).subquery("first_rows")
+    return int(conn.execute(select(func.count()).select_from(first)).scalar_one())

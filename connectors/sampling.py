@@ -9,14 +9,16 @@ Each statement returns at most ``rows`` rows:
   three times ``rows``, then shuffled and limited;
 - ``order_by_random`` — ``ORDER BY random() LIMIT n`` (``RAND()`` on MySQL);
 - ``pk_ranges`` — MySQL/MariaDB large tables with one integer primary key:
-  several short index range scans from random starting keys;
-- ``rowid`` — SQLite ``WHERE rowid IN (SELECT rowid … ORDER BY random() LIMIT n)``.
+  several short index range scans from random starting keys.
+
+SQLite's methods (``rowid``, ``rowid_probe``) are in :mod:`connectors.sampling_sqlite`.
 """
 
 from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +29,6 @@ from sqlalchemy import (
     Select,
     Table,
     func,
-    literal_column,
     select,
     tablesample,
     union_all,
@@ -45,6 +46,8 @@ MYSQL_LARGE_TABLE_ROWS = 100_000
 #: Rows read per random primary-key range, and the most ranges in one statement.
 PK_CHUNK_ROWS = 10
 PK_MAX_CHUNKS = 100
+#: ``pk_ranges`` statements run at most this many times to make up rows lost to key gaps.
+PK_ROUNDS = 4
 
 
 @dataclass(frozen=True)
@@ -57,19 +60,20 @@ class SampleQuery:
     dedupe_by: str | None = None
 
 
-def _columns(table: Table, columns: list[str] | None) -> list[ColumnElement[Any]]:
+def selected_columns(table: Table, columns: list[str] | None) -> list[ColumnElement[Any]]:
+    """The ``columns`` of ``table`` (all of them when None), in that order."""
     names = columns if columns is not None else [c.name for c in table.columns]
     return [table.c[name] for name in names]
 
 
 def full(table: Table, rows: int, columns: list[str] | None = None) -> SampleQuery:
     """All rows (the caller knows there are no more than ``rows``), still limited."""
-    return SampleQuery(select(*_columns(table, columns)).limit(rows), "full")
+    return SampleQuery(select(*selected_columns(table, columns)).limit(rows), "full")
 
 
 def first_rows(table: Table, rows: int, columns: list[str] | None = None) -> SampleQuery:
     """The first ``rows`` rows: the fallback for dialects without a known random order."""
-    return SampleQuery(select(*_columns(table, columns)).limit(rows), "first_rows")
+    return SampleQuery(select(*selected_columns(table, columns)).limit(rows), "first_rows")
 
 
 def order_by_random(
@@ -77,7 +81,7 @@ def order_by_random(
 ) -> SampleQuery:
     """``ORDER BY random() LIMIT rows`` (``RAND()`` on MySQL/MariaDB)."""
     shuffle = func.rand() if mysql else func.random()
-    stmt = select(*_columns(table, columns)).order_by(shuffle).limit(rows)
+    stmt = select(*selected_columns(table, columns)).order_by(shuffle).limit(rows)
     return SampleQuery(stmt, "order_by_random")
 
 
@@ -136,7 +140,10 @@ def mysql_sample(
     ``bounds`` is the (min, max) of the single integer primary key, when the
     table has one (see :func:`single_integer_pk` and :func:`pk_bounds`).
     Large tables without one fall back to ``ORDER BY RAND()``, bounded by the
-    session's statement timeout.
+    session's statement timeout. The key range is cut into ``chunks`` strata;
+    each range starts at a random key of its stratum, early enough that, on
+    dense keys, it ends inside it: the ranges never overlap and the last one
+    never runs off the end of the table, so the sample has ``rows`` rows.
     """
     pk = single_integer_pk(table)
     if is_view or not mysql_is_large(estimated_rows, rows) or pk is None or bounds is None:
@@ -146,49 +153,53 @@ def mysql_sample(
     chunk_rows = math.ceil(rows / chunks)
     rng = rng or random.SystemRandom()
     width = (high - low + 1) / chunks
-    selected = _columns(table, columns)
+    selected = selected_columns(table, columns)
     if pk.name not in {c.name for c in selected}:
         selected.append(pk)
     parts = []
     for i in range(chunks):
-        # One random start per stratum keeps the ranges spread and rarely overlapping.
-        start = low + int(i * width + rng.random() * width)
+        # One random start per stratum keeps the ranges spread and apart.
+        start = low + int(i * width + rng.random() * max(1.0, width - chunk_rows))
         parts.append(select(*selected).where(pk >= start).order_by(pk).limit(chunk_rows))
     ranges = union_all(*parts).subquery("pk_ranges")
     stmt = select(*ranges.c).limit(rows)
     return SampleQuery(stmt, "pk_ranges", dedupe_by=pk.name)
 
 
-def sqlite_sample(
+def mysql_plan(
+    conn: Connection,
     table: Table,
     rows: int,
     *,
-    row_count: int | None,
-    has_rowid: bool,
+    estimated_rows: int | None,
+    is_view: bool,
     columns: list[str] | None = None,
 ) -> SampleQuery:
-    """SQLite: everything when small, else a random set of rowids."""
-    if row_count is not None and rows >= row_count:
-        return full(table, rows, columns)
-    if not has_rowid:
-        return order_by_random(table, rows, columns)
-    names = {c.name.lower() for c in table.columns}
-    # A user column may shadow "rowid"; SQLite offers two other aliases.
-    alias = next((a for a in ("rowid", "_rowid_", "oid") if a not in names), None)
-    if alias is None:
-        return order_by_random(table, rows, columns)
-    rowid = literal_column(alias)
-    chosen = select(rowid).select_from(table).order_by(func.random()).limit(rows)
-    stmt = select(*_columns(table, columns)).where(rowid.in_(chosen))
-    return SampleQuery(stmt.limit(rows), "rowid")
+    """:func:`mysql_sample`, after looking up the key's bounds when the table is large."""
+    bounds = None
+    pk = single_integer_pk(table)
+    if pk is not None and not is_view and mysql_is_large(estimated_rows, rows):
+        low, high = conn.execute(pk_bounds(table, pk)).one()
+        bounds = None if low is None or high is None else (int(low), int(high))
+    return mysql_sample(
+        table, rows, estimated_rows=estimated_rows, is_view=is_view, bounds=bounds, columns=columns
+    )
 
 
 def fetch(
-    conn: Connection, query: SampleQuery, names: list[str], rows: int
+    conn: Connection,
+    query: SampleQuery,
+    names: list[str],
+    rows: int,
+    seen: set[object] | None = None,
 ) -> list[tuple[object, ...]]:
-    """Run ``query`` and keep at most ``rows`` rows of the ``names`` columns."""
+    """Run ``query`` and keep at most ``rows`` rows of the ``names`` columns.
+
+    With ``query.dedupe_by``, rows whose key is in ``seen`` are dropped and
+    the keys kept are added to it (pass one set to several calls).
+    """
     kept: list[tuple[object, ...]] = []
-    seen: set[object] = set()
+    seen = set() if seen is None else seen
     for row in conn.execute(query.statement):
         mapping = row._mapping
         if query.dedupe_by is not None:
@@ -196,9 +207,38 @@ def fetch(
             if key in seen:
                 continue
             seen.add(key)
-        kept.append(tuple(_plain(mapping[n]) for n in names))
+        kept.append(tuple(plain_value(mapping[n]) for n in names))
         if len(kept) >= rows:
             break
+    return kept
+
+
+def fetch_rounds(
+    conn: Connection,
+    query: SampleQuery,
+    again: Callable[[], SampleQuery],
+    names: list[str],
+    rows: int,
+    rng: random.Random | None = None,
+) -> list[tuple[object, ...]]:
+    """Distinct rows from up to :data:`PK_ROUNDS` fresh ``pk_ranges`` statements.
+
+    On keys with gaps (InnoDB skips auto-increment values in bulk inserts;
+    deletions leave more), a range starting in a gap reads on into the next
+    range and repeats its rows. The duplicates are dropped and further
+    statements (``query`` first, then ``again()``: fresh random starts) make up the rows lost;
+    when they bring more than ``rows``, a random ``rows`` of them are kept.
+    """
+    kept: list[tuple[object, ...]] = []
+    seen: set[object] = set()
+    for _round in range(PK_ROUNDS):
+        kept.extend(fetch(conn, query, names, rows, seen))
+        if len(kept) >= rows:
+            break
+        query = again()
+    if len(kept) > rows:
+        (rng or random.SystemRandom()).shuffle(kept)
+        del kept[rows:]
     return kept
 
 
@@ -211,7 +251,7 @@ def pivot(info: DatasetInfo, rows: list[tuple[object, ...]], method: str) -> Dat
     return DatasetSample(info, len(rows), method, tuple(columns))
 
 
-def _plain(value: object) -> object:
+def plain_value(value: object) -> object:
     """Driver-specific binary buffers (psycopg2 ``memoryview``) as ``bytes``."""
     if isinstance(value, memoryview | bytearray):
         return bytes(value)

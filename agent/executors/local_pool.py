@@ -1,9 +1,11 @@
 """Local parallelism: tasks on a pool of worker processes on this machine (``agent.workers``).
 
-Processes, not threads: classification is CPU-bound Python. The pool forks
-from the coordinator after the detection engine is built, so each worker
-starts warm; each worker keeps one connector (one connection pool) per source
-for the whole scan and closes them when the pool shuts down. A per-source
+Processes, not threads: classification is CPU-bound Python. The processes
+come from a ``forkserver`` that has already imported the detection engine
+and the drivers, so each starts in milliseconds, and none inherits anything
+of the coordinator (its connections, its threads, a broker client's sockets);
+each worker keeps one connector (one connection pool) per source for the
+whole scan and closes them when the pool shuts down. A per-source
 cap (:class:`~agent.executors.throttle.Throttle`) bounds the queries one
 source sees at once.
 
@@ -25,7 +27,6 @@ from multiprocessing.util import Finalize
 from agent.executors.base import Outcome, StopCheck, Task, failed_outcome, perform
 from agent.executors.throttle import Throttle
 from agent.scan_work import ScanContext, ScanWorker
-from scanners.engine import DetectionEngine
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +37,23 @@ DIED = "the worker process scanning it died (killed or out of memory)"
 _child_worker: ScanWorker | None = None
 
 
-def _init_child(context: ScanContext, engine: DetectionEngine) -> None:
-    """In each pool process: a fresh worker (no connection of the parent is ever reused)."""
+#: Imported once by the fork server, so that every pool process starts with them loaded.
+PRELOAD = ["agent.scan_work", "scanners.engine", "connectors.database", "connectors.files"]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+def _init_child(context: ScanContext) -> None:
+    """In each pool process: a fresh worker with its own engine and connections."""
     global _child_worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _child_worker = ScanWorker(context, engine)
+    _child_worker = ScanWorker(context)
+    _child_worker.engine.warm_up()
     Finalize(None, _child_worker.close, exitpriority=10)
 
 
@@ -56,26 +68,22 @@ class LocalPoolExecutor:
     def __init__(
         self,
         context: ScanContext,
-        engine: DetectionEngine,
         workers: int,
         caps: Mapping[str, int],
     ) -> None:
         self.context = context
-        self.engine = engine
         self.workers = workers
         self.caps = dict(caps)
         self._pool: ProcessPoolExecutor | None = None
 
     def _fresh_pool(self) -> ProcessPoolExecutor:
-        if self._pool is None:  # first pool of the scan: load once, share with every process
-            self.engine.warm_up()
-        else:
+        if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
-            mp_context=multiprocessing.get_context("fork"),
+            mp_context=_pool_context(),
             initializer=_init_child,
-            initargs=(self.context, self.engine),
+            initargs=(self.context,),
         )
         return self._pool
 

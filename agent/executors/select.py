@@ -26,4 +26,4 @@ def build_executor(
         return CeleryExecutor(context, sources, caps)
     if settings.workers <= 1:
         return InlineExecutor(ScanWorker(context, engine))
-    return LocalPoolExecutor(context, engine, settings.workers, caps)
+    return LocalPoolExecutor(context, settings.workers, caps)
