@@ -581,3 +581,29 @@ def no_pool_process_left_behind() -> Iterator[None]:
     while left() and time.monotonic() < deadline:
         time.sleep(POLL_S)
     assert left() == []
+
+
+def test_verbose_logs_of_pool_processes_reach_the_terminal(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """``-v`` logs what each pool process scans (a fork server starts without logging)."""
+    import subprocess
+
+    config = tmp_path / "pdpa-agent.toml"
+    config.write_text(
+        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = 2\n'
+        f'[[sources]]\nname = "music"\nkind = "database"\n'
+        f'url = "sqlite:///{shared_data / "chinook.sqlite"}"\n'
+        '[reports]\nformats = ["json"]\n',
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "agent", "-v", "-c", str(config), "scan", "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    sampled = [line for line in done.stderr.splitlines() if "row(s) sampled" in line]
+    assert len(sampled) == 11
+    assert all("INFO agent.scan_work" in line for line in sampled)

@@ -22,6 +22,7 @@ import signal
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from multiprocessing.util import Finalize
 
 from agent.executors.base import Outcome, StopCheck, Task, failed_outcome, perform
@@ -47,9 +48,29 @@ def _pool_context() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _init_child(context: ScanContext) -> None:
+@dataclass(frozen=True)
+class LogSettings:
+    """The coordinator's logging, repeated in each pool process (a fork server starts bare)."""
+
+    level: int
+    format: str | None
+
+    @staticmethod
+    def current() -> LogSettings:
+        root = logging.getLogger()
+        formatter = next((h.formatter for h in root.handlers if h.formatter), None)
+        return LogSettings(root.level, formatter._fmt if formatter is not None else None)
+
+    def apply(self) -> None:
+        if self.format is not None:
+            logging.basicConfig(level=self.level, format=self.format)
+        logging.getLogger().setLevel(self.level)
+
+
+def _init_child(context: ScanContext, logs: LogSettings) -> None:
     """In each pool process: a fresh worker with its own engine and connections."""
     global _child_worker
+    logs.apply()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _child_worker = ScanWorker(context)
@@ -83,7 +104,7 @@ class LocalPoolExecutor:
             max_workers=self.workers,
             mp_context=_pool_context(),
             initializer=_init_child,
-            initargs=(self.context,),
+            initargs=(self.context, LogSettings.current()),
         )
         return self._pool
 
