@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 findings at or above ``--fail-on``; 2 usage or
 configuration error (one line, no traceback); 3 the scan completed but a
-source or dataset failed.
+source or dataset failed, or it could not be recorded in the state store.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from scanners.subjects import SUBJECT_TYPES
 
 if TYPE_CHECKING:
     from agent.file_cache import FileCache
-    from agent.state_store import StateStore
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -111,9 +110,10 @@ def cmd_scan(
 ) -> int:
     from dataclasses import replace
 
-    from agent.findings_command import audit_entries, begin, diff_line
+    from agent.findings_command import diff_line
     from agent.owner_delivery import deliver_owner_reports
     from agent.progress import Progress
+    from agent.recording import ScanRecorder
     from agent.runner import ScanPlan, run_scan, select_sources
     from agent.summary import summary_lines
     from agent.user_files import load_due_requests, load_grants_for, load_register_for
@@ -137,26 +137,29 @@ def cmd_scan(
         () if access_only else load_due_requests(loaded, today),
         today,
         grants,
-        open_file_cache(config.agent.state),
         should_stop=should_stop,
     )
-    store = None if access_only else open_state_store(config.agent.state)
+    # A store that fails never stops the scan: it becomes a SCAN_ERROR (agent.recording).
+    recorder = None if access_only else ScanRecorder(config.agent.state)
+    if recorder is None or recorder.usable:  # the same database: do not wait for it twice
+        plan = replace(plan, file_cache=open_file_cache(config.agent.state))
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
     try:
-        if store is not None:
-            begin(store, plan.scan_id)
+        if recorder is not None:
+            recorder.begin(plan.scan_id)
         result = run_scan(plan, engine, Progress())
-        recordable = store is not None and result.complete
-        diff = store.record_scan(result, audit_entries(result)) if recordable else None
+        diff = recorder.record(result) if recorder is not None and result.complete else None
     finally:
         if plan.file_cache is not None:
             plan.file_cache.close()
-        if store is not None:
-            store.close()
+        if recorder is not None:
+            recorder.close()
     if not result.complete:
         print(f"scan {result.scan.id} stopped after the dataset in progress; not recorded")
         return EXIT_OK
+    if recorder is not None:
+        result = recorder.with_problem(result)
     if access_only:
         kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
         result = replace(result, findings=kept)
@@ -179,6 +182,8 @@ def cmd_scan(
             print("\n".join(lines))
     if diff is not None:
         print(diff_line(diff.new, diff.resolved, diff.still_open))
+    if recorder is not None and recorder.problem is not None:
+        print(recorder.problem_line())
     if result.failed:
         return EXIT_INCOMPLETE
     if getattr(args, "fail_on", None) and any(
@@ -186,19 +191,6 @@ def cmd_scan(
     ):
         return EXIT_FINDINGS
     return EXIT_OK
-
-
-def open_state_store(state_url: str) -> StateStore | None:
-    """The agent's state store, or None (with a warning) when it cannot be opened."""
-    from agent.state_store import StateStore
-
-    try:
-        return StateStore(state_url)
-    except Exception as exc:  # the scan and its reports still matter without history
-        logging.getLogger(__name__).warning(
-            "state store unusable (%s); this scan is not recorded", type(exc).__name__
-        )
-        return None
 
 
 def cmd_findings(args: argparse.Namespace) -> int:

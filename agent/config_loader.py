@@ -3,12 +3,22 @@
 Finds the file (``-c`` path, else ``./pdpa-agent.toml``, else
 ``config.example.toml``), validates it into :class:`agent.config.Config` and
 resolves every relative path against the config file's folder.
+
+A config file that every user of the machine can read and that holds a
+secret (a password inside a database, broker, state-store, SMB or SMTP URL,
+rather than a ``${NAME}`` reference to the environment) is reported once per
+process on stderr, whichever command loaded it.
 """
 
 from __future__ import annotations
 
+import stat
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
@@ -17,6 +27,7 @@ from agent.problems import ConfigProblems, Problem
 from agent.toml_document import load_toml, validation_problems
 
 DEFAULT_CONFIG_NAMES = ("pdpa-agent.toml", "config.example.toml")
+_warned: set[Path] = set()  # config files already reported as exposed in this process
 
 
 @dataclass(frozen=True)
@@ -31,8 +42,15 @@ class LoadedConfig:
         return self.path.parent
 
     def resolve(self, relative: str) -> Path:
-        """A path from the config, resolved against the config file's folder."""
-        candidate = Path(relative).expanduser()
+        """A path from the config, resolved against the config file's folder.
+
+        ``~`` and ``~user`` are expanded; an unknown user leaves the path as
+        written, so it is reported as not found rather than failing here.
+        """
+        try:
+            candidate = Path(relative).expanduser()
+        except RuntimeError:  # "~nosuchuser/…": no home directory to expand to
+            candidate = Path(relative)
         return candidate if candidate.is_absolute() else self.base_dir / candidate
 
 
@@ -66,13 +84,72 @@ def load_config(path: Path) -> LoadedConfig:
     for index, source in enumerate(config.sources):
         if isinstance(source, FilesSource) and not source.path.startswith("smb://"):
             folder = loaded.resolve(source.path)
-            if not folder.is_dir():
+            missing = _not_a_folder(folder)
+            if missing:
                 problems.append(
                     document.problem(
-                        ("sources", index, "path"),
-                        f"sources.{index}.path: folder {folder} not found",
+                        ("sources", index, "path"), f"sources.{index}.path: folder {missing}"
                     )
                 )
     if problems:
         raise ConfigProblems(problems)
+    warning = exposure_warning(loaded.path)
+    if warning and loaded.path not in _warned:
+        _warned.add(loaded.path)
+        print(warning, file=sys.stderr)
     return loaded
+
+
+def _not_a_folder(folder: Path) -> str:
+    """Why ``folder`` cannot be a share root ("" when it is a folder)."""
+    try:
+        if folder.is_dir():
+            return ""
+    except OSError as exc:  # a name too long, a folder on the way we may not enter
+        return f"{folder} cannot be read ({exc.strerror or type(exc).__name__})"
+    return f"{folder} not found"
+
+
+def _urls(data: dict[str, Any]) -> Iterator[object]:
+    """Every URL-valued setting of a raw config document (before ``${NAME}`` interpolation)."""
+    agent = data.get("agent") if isinstance(data.get("agent"), dict) else {}
+    for key in ("state", "broker", "result_backend"):
+        yield agent.get(key)
+    for source in data.get("sources") or ():
+        if isinstance(source, dict):
+            yield source.get("url")
+            yield source.get("path")
+    reports = data.get("reports") if isinstance(data.get("reports"), dict) else {}
+    email = reports.get("email") if isinstance(reports.get("email"), dict) else {}
+    yield email.get("smtp_url")
+
+
+def url_holds_secret(url: object) -> bool:
+    """Whether ``url`` carries a password written out (a ``${NAME}`` reference is no secret)."""
+    if not isinstance(url, str) or "://" not in url:
+        return False
+    try:
+        password = urlsplit(url).password
+    except ValueError:  # a malformed URL is reported by whoever uses it
+        return False
+    return bool(password) and "${" not in password
+
+
+def exposure_warning(path: Path) -> str | None:
+    """The one-line warning for a world-readable config holding secrets, else None."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return None
+    if not mode & stat.S_IROTH:
+        return None
+    try:
+        raw = load_toml(path, "config file", interpolate=False).data
+    except ConfigProblems:
+        return None
+    if not any(url_holds_secret(url) for url in _urls(raw)):
+        return None
+    return (
+        f"pdpa-agent: warning: {path} is readable by every user (mode {mode:04o}) "
+        "and holds secrets; chmod 600 it"
+    )

@@ -9,14 +9,13 @@ leave this module: the result is a count of subjects and the request lines.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from agent.problems import ConfigProblems, Problem
+from agent.records_file import csv_lines
 from agent.toml_document import read_text
 from connectors.base import SubjectFinder
 from scanners.checks.facts import ErasureFacts
@@ -47,7 +46,7 @@ class ErasureRequest:
 
 def load_erasure_requests(path: Path) -> tuple[ErasureRequest, ...]:
     """Every request of the CSV; ConfigProblems names the file, line and field of each problem."""
-    rows = list(csv.reader(io.StringIO(read_text(path, "erasure requests"))))
+    rows = csv_lines(path, read_text(path, "erasure requests"))
     if not rows or tuple(cell.strip() for cell in rows[0]) != HEADER:
         raise ConfigProblems([Problem(path, 1, f"header must be {','.join(HEADER)}")])
     problems: list[Problem] = []

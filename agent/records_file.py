@@ -3,6 +3,9 @@
 Registers and access lists share this: TOML files hold ``[[<table>]]``
 arrays; CSV and XLSX files hold one record per row under a header row, with
 lists separated by ``;`` and mappings written ``KEY=value;KEY=value``.
+CSV lines may end in LF, CRLF or CR; an XLSX file is checked for a zip bomb
+before it is opened. Every unreadable or malformed file is a ConfigProblems
+naming the file (and the line where there is one).
 """
 
 from __future__ import annotations
@@ -18,7 +21,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from agent.problems import ConfigProblems, Problem
-from agent.toml_document import load_toml, read_text, validation_problems
+from agent.toml_document import (
+    load_toml,
+    read_bytes,
+    read_text,
+    shown,
+    validation_problems,
+)
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -75,7 +84,7 @@ def _toml_records(path: Path, table: str, what: str) -> Iterator[Record]:
     if unknown:
         raise ConfigProblems(
             [
-                document.problem((key,), f"{key}: unknown table; expected [[{table}]]")
+                document.problem((key,), f"{shown(key)}: unknown table; expected [[{table}]]")
                 for key in unknown
             ]
         )
@@ -117,7 +126,7 @@ def _tabular_record(
         fields[key] = value
 
     def where(loc: tuple[str | int, ...], message: str) -> Problem:
-        column = f" (column {loc[0]})" if loc else ""
+        column = f" (column {shown(loc[0])})" if loc else ""
         return Problem(path, row_number, f"row {row_number}{column}: {message}")
 
     return Record(index, fields, where, f"{path.name}:{row_number}")
@@ -133,10 +142,17 @@ def _parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
+def csv_lines(path: Path, text: str) -> list[list[str]]:
+    """The rows of a CSV text (any line ends); ConfigProblems naming the line if malformed."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return list(reader)
+    except csv.Error as exc:
+        raise ConfigProblems([Problem(path, reader.line_num, f"not valid CSV: {exc}")]) from None
+
+
 def _csv_rows(path: Path, what: str) -> list[tuple[int, dict[str, str]]]:
-    text = read_text(path, what)
-    reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
+    rows = csv_lines(path, read_text(path, what))
     if not rows:
         return []
     header = [cell.strip() for cell in rows[0]]
@@ -156,17 +172,27 @@ def _csv_rows(path: Path, what: str) -> list[tuple[int, dict[str, str]]]:
 def _xlsx_rows(path: Path, what: str) -> list[tuple[int, dict[str, Any]]]:
     from openpyxl import load_workbook
 
+    from connectors.readers.content import ReadLimits, SkipFile
+    from connectors.readers.zip_reader import guard_archive
+
+    data = read_bytes(path, what)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise ConfigProblems([Problem(path, None, f"{what} not found")]) from None
+        guard_archive(data, ReadLimits())  # a zip bomb is refused before it is inflated
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except SkipFile as exc:
+        reason = f"cannot read {what} as XLSX: {exc.reason}"
+        raise ConfigProblems([Problem(path, None, reason)]) from None
     except Exception as exc:  # openpyxl raises many types for broken files
         raise ConfigProblems(
             [Problem(path, None, f"cannot read {what} as XLSX: {type(exc).__name__}")]
         ) from None
     try:
-        sheet = workbook.worksheets[0]
-        rows = list(sheet.iter_rows(values_only=True))
+        sheets = workbook.worksheets
+        rows = list(sheets[0].iter_rows(values_only=True)) if sheets else []
+    except Exception as exc:  # a sheet is parsed lazily: broken XML fails here
+        raise ConfigProblems(
+            [Problem(path, None, f"cannot read {what} as XLSX: {type(exc).__name__}")]
+        ) from None
     finally:
         workbook.close()
     if not rows:
@@ -198,5 +224,5 @@ def _check_header(path: Path, header: list[str]) -> None:
     duplicates = sorted({h for h in header if h and header.count(h) > 1})
     if duplicates:
         raise ConfigProblems(
-            [Problem(path, 1, f"duplicate header column(s): {', '.join(duplicates)}")]
+            [Problem(path, 1, f"duplicate header column(s): {shown(', '.join(duplicates))}")]
         )

@@ -6,7 +6,9 @@ process, a local process pool or Celery workers; this module decides what
 to do, keeps the report's order stable whatever order the outcomes arrive
 in, and owns the file cache. Per-dataset and per-source failures become
 SCAN_ERROR findings and the scan goes on; only configuration errors stop
-it. Nothing here holds a raw value.
+it. The file cache is an optimisation: when the state database fails under
+it (locked, gone), the scan goes on reading every file. Nothing here holds
+a raw value.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from agent.file_cache import FileCache
 from agent.progress import Progress
 from agent.reasons import error_reason
 from agent.scan_tasks import (
+    CachedFile,
     DatasetOutcome,
     DatasetTask,
     ListTask,
@@ -86,15 +89,16 @@ def run_scan(
     started = datetime.now(UTC)
     context = ScanContext(plan.loaded, plan.register, plan.requests, plan.today, plan.grants)
     executor = executor or build_executor(context, engine, plan.sources)
+    cache = _SafeCache(plan.file_cache)
     try:
         listings = _list_sources(plan, executor)
-        tasks = _dataset_tasks(plan, listings)
+        tasks = _dataset_tasks(plan, listings, cache)
         outcomes: dict[tuple[str, str], DatasetOutcome] = {}
         for task, outcome in executor.run(tasks, plan.should_stop):
             assert isinstance(task, DatasetTask) and isinstance(outcome, DatasetOutcome)
             if outcome.config_error is not None:
                 raise ConfigError(outcome.config_error)
-            _remember(plan.file_cache, task, outcome)
+            _remember(cache, task, outcome)
             outcomes[(task.source, task.dataset)] = outcome
             progress.update(len(outcomes), len(tasks), task.source, task.dataset)
         stopped = len(outcomes) < len(tasks) or len(listings) < len(plan.sources)
@@ -145,20 +149,23 @@ def run_scan(
 def _list_sources(plan: ScanPlan, executor: Executor) -> dict[str, SourceListing]:
     tasks = [ListTask(source.name) for source in plan.sources]
     listings: dict[str, SourceListing] = {}
-    for task, listing in executor.run(tasks, plan.should_stop):
+    # Listing is short; the stop request is honoured between datasets (ScanPlan.should_stop).
+    for task, listing in executor.run(tasks):
         assert isinstance(listing, SourceListing)
         listings[task.source] = listing
     return listings
 
 
-def _dataset_tasks(plan: ScanPlan, listings: dict[str, SourceListing]) -> list[DatasetTask]:
+def _dataset_tasks(
+    plan: ScanPlan, listings: dict[str, SourceListing], cache: _SafeCache
+) -> list[DatasetTask]:
     """One task per listed dataset, with its register entry and its cached classification."""
     tasks: list[DatasetTask] = []
     for source in plan.sources:
         listing = listings.get(source.name)
         if listing is None or listing.error is not None:
             continue
-        cache = plan.file_cache if isinstance(source, FilesSource) else None
+        cached = cache.usable and isinstance(source, FilesSource)
         for name in listing.datasets:
             entry = match_entry(plan.register, source.name, name)  # ConfigError: user's
             tasks.append(
@@ -166,17 +173,50 @@ def _dataset_tasks(plan: ScanPlan, listings: dict[str, SourceListing]) -> list[D
                     source.name,
                     name,
                     entry.id if entry else None,
-                    cache_files=cache is not None,
-                    cached=cache.previous(source.name, name) if cache is not None else None,
+                    cache_files=cached,
+                    cached=cache.previous(source.name, name) if cached else None,
                 )
             )
     return tasks
 
 
-def _remember(cache: FileCache | None, task: DatasetTask, outcome: DatasetOutcome) -> None:
+class _SafeCache:
+    """The file cache, switched off for the rest of the scan at its first failure."""
+
+    def __init__(self, cache: FileCache | None) -> None:
+        self._cache = cache
+
+    @property
+    def usable(self) -> bool:
+        return self._cache is not None
+
+    def previous(self, source: str, dataset: str) -> CachedFile | None:
+        if self._cache is None:
+            return None
+        try:
+            return self._cache.previous(source, dataset)
+        except Exception as exc:  # the state database failed: read the files instead
+            self._give_up(exc)
+            return None
+
+    def save(self, task: DatasetTask, outcome: DatasetOutcome) -> None:
+        if self._cache is None or outcome.file_key is None:
+            return
+        try:
+            self._cache.save(task.source, task.dataset, outcome.file_key, outcome.result)
+        except Exception as exc:  # the next scan reads this file again, nothing worse
+            self._give_up(exc)
+
+    def _give_up(self, exc: Exception) -> None:
+        reason = error_reason(exc)
+        log.warning("file cache unusable (%s); every file is read for the rest of the scan", reason)
+        self._cache = None
+
+
+def _remember(cache: _SafeCache, task: DatasetTask, outcome: DatasetOutcome) -> None:
     """Store a freshly classified file in the incremental cache."""
-    if cache is not None and outcome.file_key is not None and not outcome.from_cache:
-        cache.save(task.source, task.dataset, outcome.file_key, outcome.result)
+    if not outcome.from_cache:
+        cache.save(task, outcome)
 
 
 def _reviews(

@@ -8,7 +8,10 @@ process of a local pool, or in each Celery worker process; the tasks and
 outcomes are the values of :mod:`agent.scan_tasks`.
 
 Nothing here raises for a source or dataset failure: the outcome carries the
-reason, and the coordinator turns it into a ``SCAN_ERROR`` finding.
+reason, and the coordinator turns it into a ``SCAN_ERROR`` finding. A dataset
+whose connection is lost under it (the server terminated the backend, a
+failover, a network cut) is read once more, on a freshly opened connector;
+only a second loss is reported.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from agent.scan_tasks import (
 )
 from agent.sources import build_connector
 from connectors.base import Connector
+from connectors.dialects import ConnectionLostError
 from connectors.errors import ConfigError
 from connectors.share_fs import ShareFS
 from scanners.access import ApprovedGrant
@@ -48,6 +52,9 @@ from scanners.register import RegisterEntry
 from scanners.result import DatasetResult, Finding
 
 log = logging.getLogger(__name__)
+
+#: How many times a dataset is read when its connection is lost under it.
+LOST_CONNECTION_ATTEMPTS = 2
 
 
 @dataclass(frozen=True)
@@ -185,6 +192,24 @@ class ScanWorker:
         )
 
     def _scan(self, task: DatasetTask, entry: RegisterEntry | None) -> DatasetOutcome:
+        """One dataset, read again on a fresh connector when its connection was lost."""
+        reason = "connection lost"
+        for attempt in range(1, LOST_CONNECTION_ATTEMPTS + 1):
+            try:
+                return self._attempt(task, entry)
+            except ConnectionLostError as exc:
+                reason = error_reason(exc)
+                where = f"dataset {task.source}/{task.dataset}"
+                self.forget(task.source)  # its pool may hold more dead connections
+                if attempt < LOST_CONNECTION_ATTEMPTS:
+                    log.warning("%s: %s; reading it again on a new connection", where, reason)
+                    continue
+                log.warning("%s failed: %s", where, reason)
+        reason = f"{reason} (read {LOST_CONNECTION_ATTEMPTS} times, each on a new connection)"
+        return DatasetOutcome(self._failed(task, reason))
+
+    def _attempt(self, task: DatasetTask, entry: RegisterEntry | None) -> DatasetOutcome:
+        """One try at one dataset; ConnectionLostError propagates to :meth:`_scan`."""
         source, name = task.source, task.dataset
         try:
             connector = self.connector(source)
@@ -200,7 +225,7 @@ class ScanWorker:
             detection = self.context.loaded.config.detection
             sample = connector.sample(info, detection.sample_rows)
             columns = classify_dataset(sample, self.engine, detection.min_match_ratio)
-        except ConfigError:
+        except (ConfigError, ConnectionLostError):
             raise
         except Exception as exc:  # one dataset's failure is reported, the scan goes on
             reason = error_reason(exc)
@@ -224,6 +249,8 @@ class ScanWorker:
         context = self.context
         try:
             facts = gather_facts(connector, result, entry, context.today, context.requests)
+        except ConnectionLostError:
+            raise  # the whole dataset is read again
         except Exception as exc:  # a check that cannot run says so, never a silent pass
             reason = error_reason(exc)
             log.warning(

@@ -15,9 +15,13 @@ One scan is recorded in two steps:
   findings open: they were not looked at.
 
 A crash between the two steps leaves only a ``running`` scan row; the next
-``begin_scan`` marks it ``failed``. Timestamps are ISO 8601 UTC strings of fixed
-width on every backend. Nothing stored comes from anywhere but the
-``ScanResult`` (already masked) and the audit entries.
+``begin_scan`` marks it ``failed``; a ``record_scan`` that fails (the store is
+locked or unreachable) leaves the store as it was. A SQLite store waits
+:data:`BUSY_TIMEOUT_S` for another process's lock, a server store
+:data:`CONNECT_TIMEOUT_S` to connect, before the operation fails.
+Timestamps are ISO 8601 UTC strings of fixed width on every backend. Nothing
+stored comes from anywhere but the ``ScanResult`` (already masked) and the
+audit entries.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, create_engine, func, or_, select
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Engine, make_url
 
 from agent.state_tables import (
     AUDIT,
@@ -61,6 +65,23 @@ __all__ = [
     "UnknownScanError",
     "iso_utc",
 ]
+
+
+#: Seconds a SQLite store waits for another process's lock before an operation fails.
+BUSY_TIMEOUT_S = 5.0
+#: Seconds connecting to a server store (PostgreSQL) may take.
+CONNECT_TIMEOUT_S = 10
+
+
+def store_engine(url: str | URL) -> Engine:
+    """An engine on the state database whose waits are bounded (see the module docstring)."""
+    url = make_url(url)
+    connect_args: dict[str, Any] = {}
+    if url.get_backend_name() == "sqlite":
+        connect_args["timeout"] = BUSY_TIMEOUT_S
+    elif url.get_driver_name() in ("psycopg2", "psycopg", "pymysql", "mysqldb"):
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT_S
+    return create_engine(url, connect_args=connect_args)
 
 
 class UnknownScanError(LookupError):
@@ -105,7 +126,7 @@ class StateStore:
     """Scans, datasets, columns, findings and audit rows in the agent's state database."""
 
     def __init__(self, url: str | URL) -> None:
-        self.engine: Engine = create_engine(url)
+        self.engine: Engine = store_engine(url)
         metadata.create_all(self.engine)
 
     def close(self) -> None:

@@ -1,4 +1,9 @@
-"""The short human summary a scan prints on standard output."""
+"""The short human summary a scan prints on standard output.
+
+Every SCAN_ERROR is listed with its reason (the first :data:`ERRORS_SHOWN`;
+a source that could not be listed is on its source line already), so a scan
+that exits 3 says why on its own output, not only in the report.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,9 @@ from pathlib import Path
 
 from scanners.checks.catalogue import SEVERITY_RANK
 from scanners.result import ScanResult
+
+#: SCAN_ERROR reasons printed in the summary; the rest are counted.
+ERRORS_SHOWN = 20
 
 
 def summary_lines(result: ScanResult, written: Sequence[Path], seconds: float) -> list[str]:
@@ -29,5 +37,15 @@ def summary_lines(result: ScanResult, written: Sequence[Path], seconds: float) -
     lines.append(f"  findings: {len(result.findings)} ({counts})")
     for kind, count in sorted(Counter(f.type for f in result.findings).items()):
         lines.append(f"    {kind}: {count}")
+        if kind == "SCAN_ERROR":
+            failed = {source.name for source in result.sources if source.status != "ok"}
+            errors = [
+                f
+                for f in result.findings
+                if f.type == kind and (f.dataset is not None or f.source not in failed)
+            ]
+            lines.extend(f"      {f.message_en}" for f in errors[:ERRORS_SHOWN])
+            if len(errors) > ERRORS_SHOWN:
+                lines.append(f"      … and {len(errors) - ERRORS_SHOWN} more (see the report)")
     lines.extend(f"  wrote {path}" for path in written)
     return lines

@@ -57,6 +57,8 @@ class DatabaseCapabilities:
 
         def _reason(self, exc: BaseException) -> str: ...
 
+        def _dataset_error(self, name: str, what: str, exc: BaseException) -> DatasetError: ...
+
     def count_before(self, name: str, column: str, cutoff: date) -> int:
         """Rows whose ``column`` is earlier than ``cutoff`` (NULLs never count)."""
 
@@ -140,7 +142,7 @@ class DatabaseCapabilities:
                 for value in streaming.execute(statement).scalars():
                     yield bytes(value) if isinstance(value, memoryview | bytearray) else value
         except SQLAlchemyError as exc:
-            raise DatasetError(f"{name}: cannot read: {self._reason(exc)}") from None
+            raise self._dataset_error(name, "read", exc) from None
 
     def delete_sql(self, name: str, column: str, cutoff: date) -> str:
         """The ``DELETE`` of the rows whose ``column`` is earlier than ``cutoff`` (not run)."""

@@ -8,7 +8,12 @@ method of each dialect (see :mod:`connectors.sampling` and
 table: counts stop at ``exact_count_below`` rows. Reflection goes
 through :func:`sqlalchemy.inspect` and every query is a SQLAlchemy construct,
 so identifiers are always quoted by the dialect. Connections are read-only and
-time-bounded (see :mod:`connectors.dialects`). Retention counts, k-anonymity
+time-bounded (see :mod:`connectors.dialects`), and few: a connector keeps a
+pool of :data:`POOL_SIZE` connection (plus :data:`MAX_OVERFLOW` for a
+statement nested in another), since a dataset's statements run one after
+another. A failed statement's reason names its cause (connection lost,
+statement timeout, permission denied); a lost connection raises
+:class:`~connectors.dialects.ConnectionLostError`. Retention counts, k-anonymity
 groups, subject lookups and remediation SQL come from
 :class:`~connectors.capabilities.DatabaseCapabilities`.
 """
@@ -39,6 +44,18 @@ from connectors.model import ColumnInfo, DatasetInfo, DatasetSample
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+#: Connections a connector keeps open (one process scans one dataset at a time,
+#: statement after statement), and how many more it may open for a nested one.
+POOL_SIZE = 1
+MAX_OVERFLOW = 1
+
+
+def _unescape_backticks(_inspector: object, _table: Table, column: dict[str, Any]) -> None:
+    """MySQL reflection reads column names from ``SHOW CREATE TABLE`` without undoing
+    its doubled backticks (```a``b``` stays ``a``b``): undo them, or every query
+    on such a column names a column that does not exist."""
+    column["name"] = column["name"].replace("``", "`")
 
 
 class DatabaseConnector(DatabaseCapabilities):
@@ -99,7 +116,7 @@ class DatabaseConnector(DatabaseCapabilities):
         try:
             pool: dict[str, Any] = {}
             if url.get_backend_name() != "sqlite":
-                pool = {"pool_size": 2, "max_overflow": 2, "pool_recycle": 1800}
+                pool = {"pool_size": POOL_SIZE, "max_overflow": MAX_OVERFLOW, "pool_recycle": 1800}
             engine = create_engine(
                 dialects.prepare_url(url),
                 pool_pre_ping=True,
@@ -173,6 +190,8 @@ class DatabaseConnector(DatabaseCapabilities):
         schema, sep, table = name.partition(".")
         if not sep or not table:
             raise DatasetError(f"{name}: not a schema.table name")
+        if "." in table:  # a dot inside the schema or the table name: take the split that exists
+            schema, table = self._split_dotted(conn, name)
         views = self._views.get(schema)
         if views is None:  # once per schema: a worker resolves many names it did not list
             insp = inspect(conn)
@@ -182,10 +201,25 @@ class DatabaseConnector(DatabaseCapabilities):
             self._views[schema] = views
         return schema, table, "view" if table in views else "table"
 
+    def _split_dotted(self, conn: Connection, name: str) -> tuple[str, str]:
+        """``(schema, table)`` of a name with several dots: the first split naming one of
+        the source's schemas that has such a table or view, else the first dot."""
+        insp = inspect(conn)
+        schemas = set(self._schemas(conn))
+        for index, char in enumerate(name):
+            schema, table = name[:index], name[index + 1 :]
+            if char == "." and schema in schemas and insp.has_table(table, schema=schema):
+                return schema, table
+        schema, _, table = name.partition(".")
+        return schema, table
+
     def _reflect(self, conn: Connection, schema: str | None, table: str) -> Table:
+        listeners = []
+        if dialects.family(conn.dialect.name) == "mysql":
+            listeners.append(("column_reflect", _unescape_backticks))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SAWarning)  # unknown types map to OTHER
-            return Table(table, MetaData(), schema=schema, autoload_with=conn)
+            return Table(table, MetaData(), schema=schema, autoload_with=conn, listeners=listeners)
 
     # -- describe ----------------------------------------------------------
 
@@ -200,7 +234,7 @@ class DatabaseConnector(DatabaseCapabilities):
         except NoSuchTableError:
             raise DatasetError(f"{name}: no such table or view") from None
         except SQLAlchemyError as exc:
-            raise DatasetError(f"{name}: cannot describe: {self._reason(exc)}") from None
+            raise self._dataset_error(name, "describe", exc) from None
         columns = tuple(
             ColumnInfo(c.name, str(c.type), dialects.value_kind(c.type)) for c in table.columns
         )
@@ -219,7 +253,9 @@ class DatabaseConnector(DatabaseCapabilities):
             return estimate, False
         try:
             counted = dialects.count_rows_upto(conn, table, bound)
-        except OperationalError:  # the statement timeout: keep the columns, skip the count
+        except OperationalError as exc:  # a timeout keeps the columns and skips the count
+            if dialects.failure_kind(exc) != dialects.STATEMENT_TIMEOUT:
+                raise  # a lost connection or a denied read is the dataset's error
             log.warning("source %s: could not count the rows of a %s in time", self.name, kind)
             return estimate, False
         if counted < bound:
@@ -259,7 +295,7 @@ class DatabaseConnector(DatabaseCapabilities):
         except NoSuchTableError:
             raise DatasetError(f"{info.name}: no such table or view") from None
         except (SQLAlchemyError, KeyError) as exc:
-            raise DatasetError(f"{info.name}: cannot sample: {self._reason(exc)}") from None
+            raise self._dataset_error(info.name, "sample", exc) from None
         return sampling.pivot(info, kept, query.method)
 
     def _plan(
@@ -293,7 +329,17 @@ class DatabaseConnector(DatabaseCapabilities):
         except NoSuchTableError:
             raise DatasetError(f"{name}: no such table or view") from None
         except SQLAlchemyError as exc:
-            raise DatasetError(f"{name}: cannot {what}: {self._reason(exc)}") from None
+            raise self._dataset_error(name, what, exc) from None
+
+    def _dataset_error(self, name: str, what: str, exc: BaseException) -> DatasetError:
+        """The DatasetError for a failed statement, its cause named first when known."""
+        reason = self._reason(exc)
+        kind = dialects.failure_kind(exc)
+        if kind is not None and kind not in reason.lower():
+            reason = f"{kind}: {reason}"
+        if kind == dialects.CONNECTION_LOST:
+            return dialects.ConnectionLostError(f"{name}: cannot {what}: {reason}")
+        return DatasetError(f"{name}: cannot {what}: {reason}")
 
     def _reason(self, exc: BaseException) -> str:
         """One line describing ``exc`` with every known secret masked."""

@@ -9,7 +9,9 @@ are their non-empty lines. Formats are read by :mod:`connectors.readers`.
 
 Files that are listed but not scanned are in ``skipped`` as (name, reason):
 unsupported formats, encrypted or scanned PDFs, refused ZIP members, files
-too large for a format that cannot be read in part. A file larger than
+too large for a format that cannot be read in part, and files whose path is
+not valid UTF-8 (shown with ``\\xNN`` escapes: such a name cannot be stored
+in a report, a hash or the state store). A file larger than
 ``max_read_bytes`` in a line format (CSV, text, JSON) is sampled: its first
 ``max_read_bytes`` are read, its row count is then inexact, and ``notes``
 holds (name, note). Globs in ``include`` / ``exclude`` match file paths;
@@ -70,6 +72,22 @@ CONTENT = "content"
 SHEET_FORMATS = (".xlsx", ".xlsm")
 
 
+def is_unicode(name: str) -> bool:
+    """Whether ``name`` is valid Unicode text (a local name whose bytes were not UTF-8
+    holds lone surrogates, which no report, hash or database can store)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable_name(name: str) -> str:
+    """``name`` with the bytes that were not UTF-8 shown as ``\\xNN`` escapes."""
+    raw = name.encode("utf-8", "surrogateescape")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 class FilesConnector:
     """Lists and samples the supported files below one share root."""
 
@@ -112,6 +130,9 @@ class FilesConnector:
     def list_datasets(self) -> list[str]:
         self.skipped, self.notes, self._files = [], [], {}
         for st in self.fs.walk():
+            if not is_unicode(st.path):
+                self.skipped.append((printable_name(st.path), "file name is not valid UTF-8"))
+                continue
             if not self._selected(st.path):
                 continue
             if not registry.supported(st.path):

@@ -6,6 +6,9 @@ would run to fix it. The statement is built with SQLAlchemy Core (see
 compiled for the connector's dialect with literal values inlined, so every
 identifier is quoted by the dialect, however hostile its name. The only
 literal values are the cutoff dates and NULL; nothing here executes anything.
+The text is for people to paste into ``psql`` or ``mysql``, not for a driver:
+a ``%`` in a name stays one ``%`` (a ``format``/``pyformat`` driver dialect,
+psycopg2's or PyMySQL's, doubles it for its own parameter substitution).
 """
 
 from __future__ import annotations
@@ -22,7 +25,12 @@ from connectors import queries
 def compile_statement(statement: Delete | Update, dialect: Dialect) -> str:
     """``statement`` as SQL for ``dialect``, values inlined, ending with ``;``."""
     compiled = statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True})
-    return str(compiled).strip() + ";"
+    text = str(compiled).strip()
+    if dialect.paramstyle in ("format", "pyformat"):
+        # Every % was doubled for the driver, and no placeholder is left (all values are
+        # inlined): undoubling them all is the exact inverse.
+        text = text.replace("%%", "%")
+    return text + ";"
 
 
 def delete_sql(

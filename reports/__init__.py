@@ -2,13 +2,19 @@
 
 ``write_reports`` writes any of ``findings.json`` (SPEC §8, machine-readable),
 ``report.html`` (self-contained page for people), ``findings.csv`` and
-``findings.xlsx`` (for spreadsheets) into one directory. Each file is written
-atomically, so a crash never leaves a half-written report. The result model is
-already masked; writers add no raw values.
+``findings.xlsx`` (for spreadsheets) into one directory. Every file is first
+written (atomically) beside its final name as ``.<name>.new``; only when all
+of them are written are they renamed over the previous reports. A failure
+halfway (disk full, a file size limit) removes what was staged and leaves
+the previous reports as they were, so the folder never mixes two scans or
+holds a half-written report. The result model is already masked; writers
+add no raw values.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -48,8 +54,17 @@ def write_reports(
     check_language(language)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    for name in dict.fromkeys(formats):
-        file_name, writer = _WRITERS[name]
-        written.append(writer(result, out_dir / file_name, language))
-    return written
+    staged: list[tuple[Path, Path]] = []  # (written, its final path)
+    try:
+        for name in dict.fromkeys(formats):
+            file_name, writer = _WRITERS[name]
+            final = out_dir / file_name
+            staged.append((writer(result, out_dir / f".{file_name}.new", language), final))
+        for stage, final in staged:
+            os.replace(stage, final)
+    except BaseException:
+        for stage, _final in staged:
+            with contextlib.suppress(OSError):
+                stage.unlink()
+        raise
+    return [final for _stage, final in staged]

@@ -37,6 +37,8 @@ PRIOR_SHAPE_RATIO = 0.5
 MAX_VALUE_CHARS = 2000
 #: Integers shorter than this cannot be any type we look for (4 digits: a birth year).
 MIN_INTEGER_DIGITS = 4
+#: Integers longer than this are no identifier (and too long for ``str()``).
+MAX_INTEGER_BITS = 256
 MAX_EVIDENCE = 3
 #: A quasi-identifier inside a richer type is part of it, not a second type of the column.
 SUBSUMED_BY = {PiiType.POSTAL_CODE: PiiType.ADDRESS, PiiType.BIRTH_YEAR: PiiType.DATE_OF_BIRTH}
@@ -62,22 +64,40 @@ class _Tally:
 
 
 def prepare_value(value: object, kind: ValueKind) -> object | None:
-    """The analysable form of one sampled value, or None to skip it."""
+    """The analysable form of one sampled value, or None to skip it.
+
+    Total: bytes that are not UTF-8, integers too long to print, NaN and
+    infinities are skipped; a huge value is cut to :data:`MAX_VALUE_CHARS`
+    before it is normalised, so its size costs nothing.
+    """
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (date, datetime)):
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):
-        try:
-            value = bytes(value).decode("utf-8")
-        except UnicodeDecodeError:
+        value = _utf8_prefix(bytes(value[: 4 * MAX_VALUE_CHARS]))
+        if value is None:
             return None
     if isinstance(value, int):
+        if value.bit_length() > MAX_INTEGER_BITS:
+            return None
         return str(value) if len(str(abs(value))) >= MIN_INTEGER_DIGITS else None
     if isinstance(value, (float, Decimal)):
         return None
-    text = normalise_text(str(value)).strip()
-    return text[:MAX_VALUE_CHARS] or None
+    text = str(value)
+    if len(text) > MAX_VALUE_CHARS:
+        text = text.lstrip()[:MAX_VALUE_CHARS]
+    return normalise_text(text).strip() or None
+
+
+def _utf8_prefix(data: bytes) -> str | None:
+    """``data`` as UTF-8 text, a character cut at its end dropped; None when not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.reason != "unexpected end of data" or exc.start < len(data) - 3:
+            return None
+        return data[: exc.start].decode("utf-8")
 
 
 def name_priors(name: str) -> tuple[NamePrior, ...]:

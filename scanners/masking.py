@@ -75,6 +75,8 @@ def _email(value: str) -> str:
     local, at, domain = value.rpartition("@")
     if not at or not local:
         return _default(value)
+    if len(local) == 1:  # its first character would be all of it
+        return f"***@{domain}"
     return f"{local[0]}***@{domain}"
 
 

@@ -16,7 +16,9 @@ from agent.state_store import StateStore
 from scanners.engine import DetectionEngine
 
 
-def share_config(tmp_path: Path, files: int, schedule: str = "every 1 hours") -> Path:
+def share_config(
+    tmp_path: Path, files: int, schedule: str = "every 1 hours", workers: int = 2
+) -> Path:
     share = tmp_path / "share"
     share.mkdir()
     for i in range(files):
@@ -25,7 +27,8 @@ def share_config(tmp_path: Path, files: int, schedule: str = "every 1 hours") ->
         )
     config = tmp_path / "pdpa-agent.toml"
     config.write_text(
-        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nschedule = "{schedule}"\n\n'
+        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nschedule = "{schedule}"\n'
+        f"workers = {workers}\n\n"
         '[[sources]]\nname = "s"\nkind = "files"\npath = "share"\n\n[reports]\nformats = ["json"]\n',
         encoding="utf-8",
     )
@@ -35,7 +38,9 @@ def share_config(tmp_path: Path, files: int, schedule: str = "every 1 hours") ->
 def test_a_stop_request_ends_the_scan_after_the_dataset_in_progress(
     tmp_path: Path, detection_engine: DetectionEngine
 ) -> None:
-    loaded = load_config(share_config(tmp_path, 6))
+    # One worker: the stop check runs exactly once before each dataset (the pool's stop is
+    # tested in test_local_executor.py, where up to `workers` datasets are in progress).
+    loaded = load_config(share_config(tmp_path, 6, workers=1))
     asked = []
 
     def stop_after_three() -> bool:

@@ -7,14 +7,24 @@ parts, each :class:`Table`, :class:`Text` or :class:`Skipped`, whose
 (``""`` for a CSV, ``"#Sheet"`` for a sheet, ``"/member/path"`` for a ZIP
 member). A reader that will not read a file raises :class:`SkipFile`.
 Messages never hold file content.
+
+Column names end up in every report, so a first row that holds values (an
+export written without a header: an e-mail address, a long number such as a
+national ID or a phone) is not taken as the header: :func:`is_data_row`
+tells, and the columns are then ``column_1``, ``column_2`` ….
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 MIB = 1024 * 1024
+HEADERLESS_NOTE = "no header row (the first row holds values): columns named column_N"
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_LONG_NUMBER = re.compile(r"\d(?:[ \-/.]?\d){8,}")
+_DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
 @dataclass(frozen=True)
@@ -86,6 +96,16 @@ def unique_header(cells: Sequence[object]) -> tuple[str, ...]:
         used.add(name)
         header.append(name)
     return tuple(header)
+
+
+def is_data_row(cells: Sequence[object]) -> bool:
+    """Whether a would-be header row holds personal values rather than column names:
+    a cell with an e-mail address or a run of nine or more digits that is not a date."""
+    for cell in cells:
+        text = str(cell).strip() if cell is not None else ""
+        if _EMAIL.search(text) or (_LONG_NUMBER.search(text) and not _DATE.match(text)):
+            return True
+    return False
 
 
 def rows_note(kept: int, limits: ReadLimits, more: bool) -> str:

@@ -6,7 +6,9 @@ Thai: most of its Thai letters stand next to other Thai letters), and last
 latin-1, which always decodes and is noted. The delimiter of a ``.csv`` is the
 one of ``,`` ``;`` ``\\t`` ``|`` that splits the first lines most consistently
 (``,`` on a tie); a ``.tsv`` is tab separated. The first non-empty row is the
-header; fully empty rows are dropped.
+header, unless it holds values (see :func:`~connectors.readers.content.is_data_row`):
+then it is the first data row and the columns are ``column_1`` …; fully empty
+rows are dropped.
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ import re
 import sys
 from collections import Counter
 
-from connectors.readers.content import ReadLimits, Table, rows_note, unique_header
+from connectors.readers.content import (
+    HEADERLESS_NOTE,
+    ReadLimits,
+    Table,
+    is_data_row,
+    rows_note,
+    unique_header,
+)
 
 DELIMITERS = (",", ";", "\t", "|")
 SNIFF_LINES = 20
@@ -80,8 +89,11 @@ def read_csv(name: str, data: bytes, limits: ReadLimits) -> tuple[Table, ...]:
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
-            header = unique_header(row)
-            continue
+            headerless = is_data_row(row)
+            header = unique_header([None] * len(row) if headerless else row)
+            if not headerless:
+                continue
+            note = "; ".join(n for n in (note, HEADERLESS_NOTE) if n)
         if len(rows) >= limits.max_rows:
             more = True
             break

@@ -4,17 +4,21 @@ JSON is flattened: every string or number leaf becomes a line
 ``key.path: value`` (list items are numbered, ``staff.0.name: สมชาย``). In
 NDJSON (``.ndjson``, ``.jsonl``) each line is flattened on its own. A JSON file
 that does not parse is read as plain text (and noted); an NDJSON line that
-does not parse is kept as it is.
+does not parse is kept as it is. JSON's ``\\uD800``-style escapes can name a
+lone surrogate, which is not text (it cannot be encoded, hashed or stored):
+each becomes U+FFFD. Integers are kept as their digits, however long.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from connectors.readers.content import ReadLimits, Text, rows_note
 from connectors.readers.csv_reader import decode
 
 NDJSON_SUFFIXES = (".ndjson", ".jsonl")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def flatten_json(value: object) -> list[str]:
@@ -33,12 +37,12 @@ def flatten_json(value: object) -> list[str]:
             text = str(item).strip()
             if text:
                 lines.append(f"{path}: {text}" if path else text)
-    return lines
+    return [_SURROGATE.sub("\ufffd", line) for line in lines]
 
 
 def _parse(text: str) -> object:
-    try:
-        return json.loads(text)
+    try:  # integers stay text: no 4300-digit conversion limit, every digit kept
+        return json.loads(text, parse_int=str)
     except (ValueError, RecursionError):
         return None
 

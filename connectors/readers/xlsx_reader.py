@@ -2,10 +2,12 @@
 
 Read with openpyxl in read-only mode with cached values (``data_only``), so a
 formula gives the value Excel last computed and nothing is evaluated. The
-first non-empty row of a sheet is its header; dates become ISO strings
-(``2016-11-24``, ``2016-11-24 18:00:00``) and whole numbers lose their
-``.0``. An empty sheet is skipped. A password-protected workbook (an OLE
-container, not a ZIP) is skipped as encrypted.
+first non-empty row of a sheet is its header (unless it holds values, see
+:func:`~connectors.readers.content.is_data_row`: then the columns are
+``column_1`` …); dates become ISO strings (``2016-11-24``,
+``2016-11-24 18:00:00``) and whole numbers lose their ``.0``. An empty
+sheet is skipped. A password-protected workbook (an OLE container, not a
+ZIP) is skipped as encrypted.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from datetime import date, datetime, time
 import openpyxl
 
 from connectors.readers.content import (
+    HEADERLESS_NOTE,
     Part,
     ReadLimits,
     SkipFile,
     Skipped,
     Table,
+    is_data_row,
     rows_note,
     unique_header,
 )
@@ -64,7 +68,7 @@ def _sheet(sheet: object, limits: ReadLimits) -> Part:
     header: tuple[str, ...] | None = None
     width = 0
     rows: list[list[str | None]] = []
-    more = False
+    more, note = False, ""
     for values in sheet.iter_rows(values_only=True):  # type: ignore[attr-defined]
         cells = [cell_text(v) for v in values]
         while cells and cells[-1] is None:
@@ -72,8 +76,11 @@ def _sheet(sheet: object, limits: ReadLimits) -> Part:
         if not cells:
             continue
         if header is None:
-            header, width = tuple(c or "" for c in cells), len(cells)
-            continue
+            headerless = is_data_row(cells)
+            header, width = tuple("" if headerless else c or "" for c in cells), len(cells)
+            if not headerless:
+                continue
+            note = HEADERLESS_NOTE
         if len(rows) >= limits.max_rows:
             more = True
             break
@@ -83,4 +90,5 @@ def _sheet(sheet: object, limits: ReadLimits) -> Part:
         return Skipped("empty sheet", suffix)
     full = unique_header(header + ("",) * (width - len(header)))
     padded = tuple(tuple(r + [None] * (width - len(r))) for r in rows)
-    return Table(suffix, full, padded, rows_note(len(rows), limits, more))
+    notes = "; ".join(n for n in (note, rows_note(len(rows), limits, more)) if n)
+    return Table(suffix, full, padded, notes)

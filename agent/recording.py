@@ -1,0 +1,133 @@
+"""Record a scan in the state store without ever losing the scan to the store.
+
+A scan's reports matter more than its history. When the state store
+(``agent.state``) cannot be opened, or fails when the scan begins or is
+recorded — a SQLite file locked by another process past the busy timeout, a
+PostgreSQL store that is down — the scan still runs and writes every report,
+the store is left as it was (a scan is recorded in one transaction), and the
+failure becomes a ``SCAN_ERROR`` finding of the agent itself: source
+``pdpa-agent``, no dataset, the store's URL (password hidden) and the
+reason in the message. The scan then exits 3, like any scan with a part that
+failed, and its summary says in one line that it was not recorded and why.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from sqlalchemy.engine import make_url
+
+from agent.findings_command import audit_entries, begin
+from agent.reasons import error_reason
+from agent.state_store import ScanDiff, StateStore
+from scanners.checks.catalogue import CATALOGUE, finding_id
+from scanners.result import Finding, ScanResult
+
+log = logging.getLogger(__name__)
+
+#: The ``source`` of a finding about the agent itself (its state store).
+AGENT_SOURCE = "pdpa-agent"
+STORE_KEY = "agent.state"
+
+
+def shown_url(url: str) -> str:
+    """The store's URL fit for a report: the password hidden, or the config key if unparsable."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL may hold anything: name the setting instead
+        return STORE_KEY
+
+
+def store_error(url: str, reason: str) -> Finding:
+    """The SCAN_ERROR finding of a scan the state store did not record."""
+    kind = CATALOGUE["SCAN_ERROR"]
+    where = shown_url(url)
+    return Finding(
+        id=finding_id(kind.type, AGENT_SOURCE, None, STORE_KEY),
+        type=kind.type,
+        severity="high",
+        source=AGENT_SOURCE,
+        dataset=None,
+        columns=(),
+        count=None,
+        register_id=None,
+        owner=None,
+        principal=None,
+        privileges=(),
+        law=kind.law,
+        message_th=(
+            f"การสแกนนี้ไม่ได้ถูกบันทึกในฐานข้อมูลสถานะของเอเจนต์ ({where}): {reason} "
+            "ผลการตรวจพบมีอยู่ในรายงานนี้เท่านั้น แก้ไขฐานข้อมูลสถานะแล้วสแกนใหม่"
+        ),
+        message_en=(
+            f"This scan was not recorded in the agent's state store ({where}): {reason}. "
+            "Its findings are in these reports only (new and resolved findings are not "
+            "tracked for it); make the store usable and scan again."
+        ),
+    )
+
+
+class ScanRecorder:
+    """The state store of one scan; every failure is kept as :attr:`problem`, never raised."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.problem: str | None = None
+        self._store: StateStore | None = None
+        try:
+            self._store = StateStore(url)
+        except Exception as exc:  # the scan and its reports still matter without history
+            self._fail(exc)
+
+    @property
+    def usable(self) -> bool:
+        """Whether the store has not failed so far."""
+        return self._store is not None and self.problem is None
+
+    def begin(self, scan_id: str) -> None:
+        """Mark the scan as running in the store."""
+        if self._store is not None and self.problem is None:
+            try:
+                begin(self._store, scan_id)
+            except Exception as exc:  # recorded as the scan's SCAN_ERROR
+                self._fail(exc)
+
+    def record(self, result: ScanResult) -> ScanDiff | None:
+        """Record the finished scan (one transaction); None when it could not be."""
+        if self._store is None or self.problem is not None:
+            return None
+        try:
+            return self._store.record_scan(result, audit_entries(result))
+        except Exception as exc:  # the transaction rolled back: the store is as it was
+            self._fail(exc)
+            return None
+
+    def close(self) -> None:
+        store, self._store = self._store, None
+        if store is not None:
+            try:
+                store.close()
+            except Exception as exc:  # closing must not hide the scan's outcome
+                log.debug("closing the state store failed: %s", type(exc).__name__)
+
+    def with_problem(self, result: ScanResult) -> ScanResult:
+        """``result`` with the store's SCAN_ERROR finding when the scan was not recorded."""
+        if self.problem is None:
+            return result
+        return replace(result, findings=(*result.findings, store_error(self.url, self.problem)))
+
+    def problem_line(self) -> str:
+        """The summary line saying that the scan was not recorded, and why."""
+        return f"  scan NOT recorded in the state store {shown_url(self.url)}: {self.problem}"
+
+    def _fail(self, exc: BaseException) -> None:
+        reason = error_reason(exc)
+        try:
+            password = make_url(self.url).password
+        except Exception:  # unparsable: nothing to mask beyond what error_reason kept
+            password = None
+        if password:
+            reason = reason.replace(str(password), "***")
+        self.problem = reason
+        log.warning("state store %s unusable: %s", shown_url(self.url), reason)
