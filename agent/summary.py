@@ -2,7 +2,9 @@
 
 Every SCAN_ERROR is listed with its reason (the first :data:`ERRORS_SHOWN`;
 a source that could not be listed is on its source line already), so a scan
-that exits 3 says why on its own output, not only in the report.
+that exits 3 says why on its own output, not only in the report. Names come
+from the scanned systems, so control characters in them are shown escaped
+(``\x1b``), never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -18,7 +20,20 @@ from scanners.result import ScanResult
 ERRORS_SHOWN = 20
 
 
+def printable(text: str) -> str:
+    """``text`` with control characters (ESC, CR, NUL, …) escaped as ``\\xNN``."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in text
+    )
+
+
 def summary_lines(result: ScanResult, written: Sequence[Path], seconds: float) -> list[str]:
+    """The summary, every line safe to print on a terminal."""
+    return [printable(line) for line in _lines(result, written, seconds)]
+
+
+def _lines(result: ScanResult, written: Sequence[Path], seconds: float) -> list[str]:
     with_pii = [d for d in result.datasets if d.pii_types]
     lines = [f"scan {result.scan.id}: {len(result.datasets)} dataset(s) in {seconds:.1f}s"]
     for source in result.sources:
