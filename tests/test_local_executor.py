@@ -607,3 +607,38 @@ def test_verbose_logs_of_pool_processes_reach_the_terminal(
     sampled = [line for line in done.stderr.splitlines() if "row(s) sampled" in line]
     assert len(sampled) == 11
     assert all("INFO agent.scan_work" in line for line in sampled)
+
+
+def test_pool_processes_see_password_variables_as_the_coordinator_has_them_now(
+    tmp_path: Path,
+    fresh_pg_database: Callable[[], URL],
+    detection_engine: DetectionEngine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fork server keeps the environment it started with; secrets must be current."""
+    url = fresh_pg_database()
+    engine = create_engine(url)
+    create_customer_table(engine, "customers", 50)
+    engine.dispose()
+    config = tmp_path / "pdpa-agent.toml"
+    config.write_text(
+        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = 2\n'
+        f'[[sources]]\nname = "crm"\nkind = "database"\nurl = "{url.render_as_string(False)}"\n'
+        'password_env = "PDPA_TEST_LATE_PASSWORD"\n',
+        encoding="utf-8",
+    )
+    loaded = load_config(config)
+
+    def scan() -> ScanResult:
+        return run_scan(ScanPlan(loaded, tuple(loaded.config.sources)), detection_engine)
+
+    monkeypatch.delenv("PDPA_TEST_LATE_PASSWORD", raising=False)
+    unset = scan()  # also starts the fork server without the variable
+    assert unset.sources[0].status == "error"
+    assert "PDPA_TEST_LATE_PASSWORD" in (unset.sources[0].error or "")
+    monkeypatch.setenv("PDPA_TEST_LATE_PASSWORD", "any (trust authentication)")
+    now_set = scan()
+    assert now_set.sources[0].status == "ok" and not now_set.failed
+    assert [d.name for d in now_set.datasets] == ["public.customers"]
+    monkeypatch.delenv("PDPA_TEST_LATE_PASSWORD")
+    assert scan().sources[0].status == "error"

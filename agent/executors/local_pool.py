@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -67,10 +68,25 @@ class LogSettings:
         logging.getLogger().setLevel(self.level)
 
 
-def _init_child(context: ScanContext, logs: LogSettings) -> None:
+def secret_variables(context: ScanContext) -> dict[str, str | None]:
+    """The coordinator's values of the variables the sources read their passwords from.
+
+    The fork server's environment is the one it started with; a pool process
+    must see the coordinator's environment as it is now (None: unset).
+    """
+    names = {s.password_env for s in context.loaded.config.sources if s.password_env}
+    return {name: os.environ.get(name) for name in sorted(names)}
+
+
+def _init_child(context: ScanContext, logs: LogSettings, secrets: dict[str, str | None]) -> None:
     """In each pool process: a fresh worker with its own engine and connections."""
     global _child_worker
     logs.apply()
+    for name, value in secrets.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the coordinator's to handle
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _child_worker = ScanWorker(context)
@@ -104,7 +120,7 @@ class LocalPoolExecutor:
             max_workers=self.workers,
             mp_context=_pool_context(),
             initializer=_init_child,
-            initargs=(self.context, LogSettings.current()),
+            initargs=(self.context, LogSettings.current(), secret_variables(self.context)),
         )
         return self._pool
 
