@@ -81,6 +81,7 @@ class ScanResult:
 
 
 def _children_map() -> dict[int, list[int]]:
+    """Parent pid → child pids of every process (a scan of ``/proc``)."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -94,13 +95,32 @@ def _children_map() -> dict[int, list[int]]:
     return children
 
 
+def _children_of(pid: int) -> list[int]:
+    """Child pids of ``pid`` from ``/proc/PID/task/TID/children`` (cheap, one process)."""
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as listing:
+                found.extend(int(child) for child in listing.read().split())
+        except OSError:
+            continue
+    return found
+
+
+HAVE_CHILDREN_FILES = os.path.exists(f"/proc/self/task/{os.getpid()}/children")
+
+
 def tree_rss_bytes(root: int) -> int:
     """Sum of the resident set sizes of ``root`` and all its descendants."""
-    children = _children_map()
+    children = None if HAVE_CHILDREN_FILES else _children_map()
     total, pending = 0, [root]
     while pending:
         pid = pending.pop()
-        pending.extend(children.get(pid, []))
+        pending.extend(_children_of(pid) if children is None else children.get(pid, []))
         try:
             with open(f"/proc/{pid}/statm", "rb") as statm:
                 total += int(statm.read().split()[1]) * PAGE_BYTES
