@@ -187,9 +187,20 @@ def default_pdpa_agent() -> str:
     return str(beside) if beside.exists() else (shutil.which("pdpa-agent") or "pdpa-agent")
 
 
-def write_pdpa_config(workdir: Path, database_url: str, workers: int, sample: int) -> Path:
-    """A minimal pdpa-agent config: one database source, its own state store."""
+def write_pdpa_config(
+    workdir: Path,
+    database_url: str,
+    workers: int,
+    sample: int,
+    max_concurrency: int | None = None,
+) -> Path:
+    """A minimal pdpa-agent config: one database source, its own state store.
+
+    ``max_concurrency`` (the source's cap on tables scanned at once) is written
+    only when given; otherwise the source keeps its default.
+    """
     config = workdir / "pdpa-agent.toml"
+    cap = "" if max_concurrency is None else f"max_concurrency = {max_concurrency}\n"
     config.write_text(
         "[agent]\n"
         f'state = "sqlite:///{workdir / "state.db"}"\n'
@@ -200,7 +211,8 @@ def write_pdpa_config(workdir: Path, database_url: str, workers: int, sample: in
         "[[sources]]\n"
         'name = "bench"\n'
         'kind = "database"\n'
-        f'url = "{database_url}"\n\n'
+        f'url = "{database_url}"\n'
+        f"{cap}\n"
         "[reports]\n"
         'formats = ["json"]\n',
         encoding="utf-8",
@@ -209,11 +221,16 @@ def write_pdpa_config(workdir: Path, database_url: str, workers: int, sample: in
 
 
 def run_pdpa_agent(
-    pdpa_agent: str, database_url: str, workers: int, sample: int, workdir: Path
+    pdpa_agent: str,
+    database_url: str,
+    workers: int,
+    sample: int,
+    workdir: Path,
+    max_concurrency: int | None = None,
 ) -> tuple[Measured, dict[str, object]]:
     """One ``pdpa-agent scan`` with a fresh state store; the run and its JSON report."""
     workdir.mkdir(parents=True)
-    config = write_pdpa_config(workdir, database_url, workers, sample)
+    config = write_pdpa_config(workdir, database_url, workers, sample, max_concurrency)
     out = workdir / "reports"
     argv = [pdpa_agent, "-c", str(config), "scan", "--out", str(out), "--format", "json"]
     run = run_measured(argv, workdir)
@@ -246,12 +263,18 @@ def bench_pdpa_agent(
     sample: int,
     repeat: int,
     workdir: Path,
+    max_concurrency: int | None = None,
 ) -> ScanResult:
     """``repeat`` scans; the median wall time (and the largest peak RSS)."""
     runs = []
     for attempt in range(repeat):
         run, report = run_pdpa_agent(
-            pdpa_agent, database_url, workers, sample, workdir / f"pdpa-w{workers}-{attempt}"
+            pdpa_agent,
+            database_url,
+            workers,
+            sample,
+            workdir / f"pdpa-w{workers}-{attempt}",
+            max_concurrency,
         )
         runs.append(run)
         datasets, personal, types = pdpa_agent_columns(report)
@@ -260,7 +283,7 @@ def bench_pdpa_agent(
     return ScanResult(
         tool="pdpa-agent",
         tables=tables,
-        workers=str(workers),
+        workers=str(workers) if max_concurrency is None else f"{workers} (cap {max_concurrency})",
         run=median_run(runs),
         datasets=datasets,
         personal_columns=personal,
@@ -458,6 +481,11 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--workers", type=parse_int_list, default=[1, 2, 4], help="pdpa-agent workers, e.g. 1,2,4"
     )
     parser.add_argument("--sample", type=int, default=1000, help="rows sampled per table")
+    parser.add_argument(
+        "--max-concurrency",
+        type=int,
+        help="the source's max_concurrency (tables scanned at once; default: the agent's)",
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement (median)")
     parser.add_argument("--piicatcher", action="store_true", help="also time piicatcher")
     parser.add_argument("--piicatcher-venv", type=Path, default=PIICATCHER_VENV)
@@ -500,6 +528,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     args.sample,
                     args.repeat,
                     workdir,
+                    args.max_concurrency,
                 )
             )
             print(table_row(results[-1]), flush=True)
