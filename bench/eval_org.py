@@ -23,6 +23,8 @@ from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, cre
 from stdnum import ean, luhn
 from stdnum.th import moa, pin
 
+from scanners.validators.th_national_id import PROVINCE_CODES
+
 ROWS = 400
 TH_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 TITLES = ["นาย", "นาง", "นางสาว", "ด.ช.", "ด.ญ.", "พ.ต.อ.", "ร.ต.ท.", "ผศ.ดร.", "นพ.", "พญ.", "คุณ"]
@@ -123,9 +125,9 @@ LABELS: dict[tuple[str, str], set[str]] = {}
 
 
 def _pin(rng: random.Random, first: str = "") -> str:
-    body = (first or str(rng.randint(1, 8))) + "".join(
-        str(rng.randint(0, 9)) for _ in range(12 - (1 if not first else len(first)))
-    )
+    """A valid personal ID: category digit, an assigned province code (DOMAIN §1.1), check digit."""
+    body = (first or str(rng.randint(1, 8))) + rng.choice(sorted(PROVINCE_CODES))
+    body += "".join(str(rng.randint(0, 9)) for _ in range(12 - len(body)))
     return body + pin.calc_check_digit(body)
 
 

@@ -32,6 +32,8 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from stdnum.th import pin
 
+from scanners.validators.th_national_id import PROVINCE_CODES
+
 DISTINCT_ROWS = 10_000
 GIVEN = ["สมชาย", "สมหญิง", "ณัฐวุฒิ", "ศศิธร", "อัญชลี", "เอกชัย", "นันทนา", "ธนากร", "ดวงใจ"]
 FAMILY = ["ใจดี", "ปัญญาดี", "สว่างวงศ์", "คงสวัสดิ์", "ชัยมงคล", "เพชรรัตน์", "พรหมมา"]
@@ -57,12 +59,17 @@ def customer_table(metadata: MetaData, name: str, schema: str | None = None) -> 
     )
 
 
+#: Digits 2–3 of a Thai ID are an assigned province code (DOMAIN §1.1).
+PROVINCES = sorted(PROVINCE_CODES)
+
+
 def synthetic_rows(count: int, seed: int = 8) -> list[dict[str, object]]:
     """``count`` distinct customer rows (no ``id``: the database numbers them)."""
     rng = random.Random(seed)
     rows = []
     for i in range(count):
-        first12 = str(rng.randint(1, 8)) + "".join(str(rng.randint(0, 9)) for _ in range(11))
+        first12 = str(rng.randint(1, 8)) + rng.choice(PROVINCES)
+        first12 += "".join(str(rng.randint(0, 9)) for _ in range(9))
         rows.append(
             {
                 "citizen_id": first12 + pin.calc_check_digit(first12),

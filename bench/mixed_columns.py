@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from stdnum.th import pin
 
 from connectors.model import ColumnInfo, ColumnSample, ValueKind
+from scanners.validators.th_national_id import PROVINCE_CODES
 
 FIRST_TH = [
     "สมชาย",
@@ -50,7 +51,8 @@ NOTES = [
 
 
 def _pin(rng: random.Random) -> str:
-    body = str(rng.randint(1, 8)) + "".join(str(rng.randint(0, 9)) for _ in range(11))
+    body = str(rng.randint(1, 8)) + rng.choice(sorted(PROVINCE_CODES))
+    body += "".join(str(rng.randint(0, 9)) for _ in range(9))
     return body + pin.calc_check_digit(body)
 
 

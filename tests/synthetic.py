@@ -6,6 +6,10 @@ import random
 
 from stdnum.th import pin
 
+from scanners.validators.th_national_id import PROVINCE_CODES
+
+_PROVINCES = sorted(PROVINCE_CODES)
+
 
 def with_check_digit(first12: str) -> str:
     """The 13-digit Thai national ID whose first 12 digits are ``first12``."""
@@ -13,7 +17,9 @@ def with_check_digit(first12: str) -> str:
 
 
 def national_id(rng: random.Random) -> str:
-    """A random valid personal ID (first digit 1–8)."""
+    """A random valid personal ID: first digit 1–8, digits 2–3 an assigned province code."""
     return with_check_digit(
-        str(rng.randint(1, 8)) + "".join(str(rng.randint(0, 9)) for _ in range(11))
+        str(rng.randint(1, 8))
+        + rng.choice(_PROVINCES)
+        + "".join(str(rng.randint(0, 9)) for _ in range(9))
     )

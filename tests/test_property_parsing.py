@@ -58,8 +58,9 @@ DIGITS = st.text(alphabet="0123456789", min_size=12, max_size=12)
 
 
 def thai_id(first12: str) -> str:
-    """A valid personal ID from 12 digits (the first forced to 1-8)."""
-    head = str(int(first12[0]) % 8 + 1) + first12[1:]
+    """A valid personal ID from 12 digits (the first forced to 1-8, digits 2-3 to a province)."""
+    province = sorted(th_national_id.PROVINCE_CODES)[int(first12[1:3]) % 77]
+    head = str(int(first12[0]) % 8 + 1) + province + first12[3:]
     return with_check_digit(head)
 
 
@@ -101,8 +102,10 @@ def test_thai_digits_become_ascii(text: str) -> None:
 
 
 def reference_thai_checksum(number: str) -> bool:
-    """The Thai ID rule written out: weights 13..2, check = (11 - sum mod 11) mod 10."""
-    if not re.fullmatch(r"[1-8][0-9]{12}", number):
+    """The Thai ID rule written out: category 1-8, a province code in digits 2-3 (10-27,
+    30-58, 60-67, 70-77, 80-86, 90-96), weights 13..2, check = (11 - sum mod 11) mod 10."""
+    province = r"(?:1[0-9]|2[0-7]|[34][0-9]|5[0-8]|6[0-7]|7[0-7]|8[0-6]|9[0-6])"
+    if not re.fullmatch(rf"[1-8]{province}[0-9]{{10}}", number):
         return False
     total = sum(int(d) * w for d, w in zip(number[:12], range(13, 1, -1), strict=True))
     return (11 - total % 11) % 10 == int(number[12])

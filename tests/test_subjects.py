@@ -18,7 +18,7 @@ from scanners.subjects import (
     normalise_cell,
     parse_subject,
 )
-from scanners.validators.th_national_id import calc_check_digit
+from scanners.validators.th_national_id import PROVINCE_CODES, calc_check_digit
 
 ID = "1103700001239"  # synthetic, valid check digit
 
@@ -200,8 +200,10 @@ def test_doctests() -> None:
 
 @st.composite
 def national_ids(draw: st.DrawFn) -> str:
-    first12 = draw(st.sampled_from("12345678")) + draw(
-        st.text(alphabet="0123456789", min_size=11, max_size=11)
+    first12 = (
+        draw(st.sampled_from("12345678"))
+        + draw(st.sampled_from(sorted(PROVINCE_CODES)))  # digits 2-3: an assigned province
+        + draw(st.text(alphabet="0123456789", min_size=9, max_size=9))
     )
     return first12 + calc_check_digit(first12)
 

@@ -43,6 +43,14 @@ def test_valid_personal_ids(number: str) -> None:
         ("110370000123a", InvalidFormat),
         ("0105536112014", InvalidComponent),  # juristic, first digit 0
         (valid_id("910370000123"), InvalidComponent),  # first digit 9
+        (valid_id("100370000123"), InvalidComponent),  # digits 2-3 "00": no province
+        (valid_id("128370000123"), InvalidComponent),  # 28: after Prachin Buri (25-27)
+        (valid_id("359370000123"), InvalidComponent),  # 59: after Mae Hong Son (58)
+        (valid_id("868370000123"), InvalidComponent),  # 68
+        (valid_id("779370000123"), InvalidComponent),  # 79
+        (valid_id("187370000123"), InvalidComponent),  # 87: after Chumphon (86)
+        (valid_id("597370000123"), InvalidComponent),  # 97: after Yala (96)
+        (valid_id("199370000123"), InvalidComponent),  # 99
     ],
 )
 def test_invalid_personal_ids(number: str, error: type[Exception]) -> None:
@@ -62,8 +70,39 @@ def test_random_ids_round_trip() -> None:
     for _ in range(200):
         first12 = str(rng.randint(1, 8)) + "".join(str(rng.randint(0, 9)) for _ in range(11))
         number = valid_id(first12)
-        assert th_national_id.is_valid(number)
+        assert th_national_id.is_valid(number) is (first12[1:3] in th_national_id.PROVINCE_CODES)
         assert th_national_id.compact(th_national_id.format(number)) == number
+
+
+#: Every ISO 3166-2:TH province code, as DOMAIN §1.1 lists them (77 provinces).
+ASSIGNED = [
+    *range(10, 28),  # Bangkok and the central region (10-19, 20-27)
+    *range(30, 50),  # the north-east, 38 = Bueng Kan (2011)
+    *range(50, 59),  # the north
+    *range(60, 68),
+    *range(70, 78),
+    *range(80, 87),
+    *range(90, 97),  # the south, 96 = Narathiwat
+]
+
+
+def test_province_codes_are_the_77_provinces() -> None:
+    assert {f"{code:02d}" for code in ASSIGNED} == th_national_id.PROVINCE_CODES
+    assert len(th_national_id.PROVINCE_CODES) == 77
+
+
+@pytest.mark.parametrize("code", [f"{code:02d}" for code in range(100)])
+def test_every_two_digit_code(code: str) -> None:
+    """A checksum-valid ID passes exactly when its digits 2-3 are an assigned code."""
+    number = valid_id(f"3{code}0100012345"[:12])
+    assert th_national_id.is_valid(number) is (int(code) in ASSIGNED)
+    assert th_national_id.is_assigned_province(code) is (int(code) in ASSIGNED)
+    assert th_national_id.province_code(th_national_id.format(number)) == code
+
+
+def test_juristic_ids_keep_their_own_office_codes() -> None:
+    """``0-99-…`` juristic IDs are not personal IDs, and the province rule does not touch them."""
+    assert th_national_id.is_juristic("0994000617721")
 
 
 @pytest.mark.parametrize(

@@ -30,6 +30,29 @@ def _barcode_like_id(prefix: str) -> str:
 THAI_BARCODE = _barcode_like_id("885")
 OTHER_BARCODE = _barcode_like_id("490")
 JURISTIC = "0105536112014"  # python-stdnum th.moa example
+#: Checksum-valid numbers whose digits 2-3 are no province code (DOMAIN §1.1).
+UNASSIGNED = [
+    valid_id(f"{first}{code}010001234")
+    for first, code in (
+        (1, "00"),
+        (3, "09"),
+        (1, "28"),
+        (2, "29"),
+        (3, "59"),
+        (5, "68"),
+        (8, "69"),
+        (1, "78"),
+        (4, "79"),
+        (3, "87"),
+        (6, "88"),
+        (7, "89"),
+        (1, "97"),
+        (3, "98"),
+        (1, "99"),
+    )
+]
+#: Checksum-valid IDs from newer or edge provinces: Bueng Kan 38, Mae Hong Son 58, Narathiwat 96.
+ASSIGNED_EDGES = [valid_id("138010001234"), valid_id("558010001234"), valid_id("896010001234")]
 
 MATCHES = [
     # (text, expected match, minimum score)
@@ -42,6 +65,8 @@ MATCHES = [
     (f"citizen id: {ID2}", ID2, 0.95),
     (f"เลขบัตรประชาชน {THAI_BARCODE}", THAI_BARCODE, 0.5),
     (f"national id {OTHER_BARCODE}", OTHER_BARCODE, 0.5),
+    *((number, number, 0.7) for number in ASSIGNED_EDGES),
+    *((th_national_id.format(n), th_national_id.format(n), 0.85) for n in ASSIGNED_EDGES),
 ]
 
 TRAPS = [
@@ -57,6 +82,11 @@ TRAPS = [
     f"{ID}.50",
     "1111111111119",  # repeated digits
     "1748503543012",  # a millisecond timestamp (checksum fails)
+    "a3900655730733d5a261078d202f00a8",  # a UUID whose digit run passes the checksum
+    "a89f5f9de12def5844820852489a4ca4",
+    f"sha1:{ID}abcdef0123456789abcd",
+    *UNASSIGNED,  # checksum holds, province code does not
+    *(th_national_id.format(number) for number in UNASSIGNED),
 ]
 
 
@@ -75,3 +105,14 @@ def test_traps(best, text: str) -> None:
 def test_barcode_is_a_shape_that_column_context_promotes(best) -> None:
     assert 0 < best(OTHER_BARCODE, "TH_NATIONAL_ID")[1] < 0.5
     assert best(OTHER_BARCODE, "TH_NATIONAL_ID", context=["citizen_id"])[1] >= 0.5
+
+
+@pytest.mark.parametrize("number", UNASSIGNED)
+def test_unassigned_province_is_never_evidence(best, number: str) -> None:
+    """Not even beside ID words or in an ID column: no registrar office issued it."""
+    assert th_national_id.calc_check_digit(number[:12]) == number[12]
+    assert best(f"เลขบัตรประชาชน {number}", "TH_NATIONAL_ID") == ("", 0.0)
+    assert best(th_national_id.format(number), "TH_NATIONAL_ID", context=["citizen_id"]) == (
+        "",
+        0.0,
+    )

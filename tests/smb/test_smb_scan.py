@@ -98,7 +98,7 @@ def workbook_with_ids() -> bytes:
     sheet.title = "พนักงาน"
     sheet.append(["ชื่อ", "เลขบัตรประชาชน"])
     for i in range(12):
-        body = f"1{i:02d}0170020{i:02d}"
+        body = f"1{10 + i:02d}0170020{i:02d}"  # digits 2-3: provinces 10-21
         number = body + pin.calc_check_digit(body)
         sheet.append([f"สมชาย {i}", float(number) if i % 2 else number])
     buffer = io.BytesIO()

@@ -2,8 +2,11 @@
 
 Matches plain 13-digit runs and the printed 1-4-5-2-1 grouping with dashes
 or spaces (Thai digits are normalised by the engine). The mod-11 check
-digit must hold and the first digit must be 1-8: a leading 0 is a juristic
-(company) ID and 9 is not issued.
+digit must hold, the first digit must be 1-8 (a leading 0 is a juristic
+(company) ID and 9 is not issued), and digits 2-3 must be an assigned
+province code (10-27, 30-58, 60-67, 70-77, 80-86, 90-96; see
+:mod:`scanners.validators.th_national_id`): a number from no registrar
+office is never a match, not even beside ID words.
 
 Scores: grouped and valid 0.85; plain and valid 0.75. A plain number that is
 also a valid EAN-13 barcode is only a shape (0.3; 0.05 under GS1 Thailand's
@@ -11,7 +14,9 @@ also a valid EAN-13 barcode is only a shape (0.3; 0.05 under GS1 Thailand's
 
 Non-compliant (matched): ``เลขบัตรประชาชน 1-1037-00001-23-9``.
 Compliant (not matched): ``0105536112014`` (juristic ID), ``8858353374062``
-(a Thai barcode), ``11037000012390`` (part of a longer number).
+(a Thai barcode), ``11037000012390`` (part of a longer number),
+``a3900655730733d5a261078d202f00a8`` (digits inside a UUID or hash),
+``1590100001231`` (checksum holds, but no province has code 59).
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ from collections.abc import Iterator
 from scanners.recognizers.base import ScannerRecognizer, Span
 from scanners.validators import ean13, th_national_id
 
-_PLAIN = re.compile(r"(?<![\d.,])\d{13}(?![\d]|[.,]\d)")
+#: Not glued to a Latin letter: a digit run inside a hex token (a UUID, a hash) is no ID.
+_PLAIN = re.compile(r"(?<![\dA-Za-z.,])\d{13}(?![\dA-Za-z]|[.,]\d)")
 _GROUPED = re.compile(
     r"(?<![\d\-])\d(?P<sep>[- ])\d{4}(?P=sep)\d{5}(?P=sep)\d{2}(?P=sep)\d(?![\d]|-\d)"
 )
@@ -35,7 +41,8 @@ SCORE_THAI_BARCODE_SHAPE = 0.05
 
 def _is_dummy(digits: str) -> bool:
     """Repeated-digit test values such as 1111111111119."""
-    return max(digits.count(d) for d in set(digits)) >= 11
+    distinct = set(digits)
+    return len(distinct) <= 3 and max(digits.count(d) for d in distinct) >= 11
 
 
 class ThaiNationalIdRecognizer(ScannerRecognizer):
