@@ -73,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument("--status", choices=("open", "resolved"))
     findings.add_argument("--since", metavar="SCAN", help="only findings that changed after SCAN")
 
-    commands.add_parser("check-config", help="validate config, register and access list")
+    commands.add_parser(
+        "check-config", help="validate config, register, access list, overrides and requests"
+    )
 
     worker = commands.add_parser("worker", help="a Celery worker for executor = celery")
     worker.add_argument(
@@ -116,7 +118,12 @@ def cmd_scan(
     from agent.recording import ScanRecorder
     from agent.runner import ScanPlan, run_scan, select_sources
     from agent.summary import summary_lines
-    from agent.user_files import load_due_requests, load_grants_for, load_register_for
+    from agent.user_files import (
+        load_due_requests,
+        load_grants_for,
+        load_overrides_for,
+        load_register_for,
+    )
     from reports import write_reports
     from reports.access_report import write_access_reports
     from scanners.checks.catalogue import SEVERITY_RANK
@@ -128,6 +135,7 @@ def cmd_scan(
     out_dir = Path(args.out) if args.out else loaded.resolve(config.reports.out_dir)
     today = date.today()
     grants = load_grants_for(loaded)
+    overrides = load_overrides_for(loaded)
     if access_only and grants is None:
         raise PdpaAgentError(f"{loaded.path}: no [access] access list is configured")
     plan = ScanPlan(
@@ -138,6 +146,7 @@ def cmd_scan(
         today,
         grants,
         should_stop=should_stop,
+        overrides=overrides,
     )
     # A store that fails never stops the scan: it becomes a SCAN_ERROR (agent.recording).
     recorder = None if access_only else ScanRecorder(config.agent.state)
@@ -172,7 +181,8 @@ def cmd_scan(
             )
     except OSError as exc:
         raise PdpaAgentError(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
-    print("\n".join(summary_lines(result, written, time.monotonic() - started)))
+    elapsed = time.monotonic() - started
+    print("\n".join(summary_lines(result, written, elapsed, overrides)))
     if not access_only:
         try:
             lines = deliver_owner_reports(result, out_dir, formats, config.reports)
@@ -277,7 +287,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_subject(args: argparse.Namespace) -> int:
     from agent.runner import ScanPlan, select_sources
     from agent.subject_command import Failure, find_subject, masked, read_subject
-    from agent.user_files import load_register_for
+    from agent.user_files import load_overrides_for, load_register_for
     from scanners.engine import DetectionEngine
 
     try:
@@ -285,7 +295,12 @@ def cmd_subject(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise PdpaAgentError(f"subject: {exc}") from None
     loaded = _load(args)
-    plan = ScanPlan(loaded, select_sources(loaded, args.source), load_register_for(loaded))
+    plan = ScanPlan(
+        loaded,
+        select_sources(loaded, args.source),
+        load_register_for(loaded),
+        overrides=load_overrides_for(loaded),
+    )
     engine = DetectionEngine(loaded.config.detection.languages)
     print(f"subject {subject.type} {masked(subject)}")
     found = failed = 0

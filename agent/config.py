@@ -117,6 +117,15 @@ class ErasureSettings(PathSettings):
     grace_days: int = Field(30, ge=0, le=3650, description="Days allowed to honour a request")
 
 
+class ClassificationSettings(StrictModel):
+    overrides: str | None = Field(
+        None,
+        min_length=1,
+        description="Classification overrides file (.toml, .csv or .xlsx), relative to the "
+        "config file (SPEC §9)",
+    )
+
+
 class EmailSettings(StrictModel):
     smtp_url: str = Field(pattern=r"^smtps?://", description="smtp://host:port or smtps://…")
     sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="From address")
@@ -139,6 +148,9 @@ class Config(StrictModel):
     register_: PathSettings | None = Field(None, alias="register", description="Register file")
     access: PathSettings | None = None
     erasure: ErasureSettings | None = None
+    classification: ClassificationSettings = Field(
+        default_factory=ClassificationSettings, description="Decisions on columns (SPEC §9)"
+    )
     reports: ReportSettings = Field(default_factory=ReportSettings)
 
     @property

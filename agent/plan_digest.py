@@ -1,10 +1,11 @@
 """A fingerprint of everything that decides a scan's outcome, shared by coordinator and workers.
 
-Celery workers read their own copy of the config, register, access list and
-erasure requests (secrets never travel through the broker). A worker whose
-copy, tool version or detectors differ from the coordinator's would produce
-a different answer, so each task carries this digest and a worker that
-computes another refuses the task (reported as a SCAN_ERROR that says so).
+Celery workers read their own copy of the config, register, access list,
+classification overrides and erasure requests (secrets never travel through
+the broker). A worker whose copy, tool version or detectors differ from the
+coordinator's would produce a different answer, so each task carries this
+digest and a worker that computes another refuses the task (reported as a
+SCAN_ERROR that says so).
 How each machine reaches a source (its URL, mount path, password variable)
 and the origins of user-file lines ("file:line") are left out: they may
 legitimately differ by machine.
@@ -43,6 +44,7 @@ def plan_digest(context: ScanContext) -> str:
         if context.grants is None
         else [_without_origin(to_plain(grant)) for grant in context.grants],
         "requests": requests,
+        "overrides": [_without_origin(to_plain(override)) for override in context.overrides],
         "today": context.today.isoformat(),
     }
     canonical = json.dumps(document, sort_keys=True, ensure_ascii=False)

@@ -43,16 +43,26 @@ class Record:
 
 
 def read_records(
-    path: Path, table: str, what: str, list_fields: frozenset[str], map_fields: frozenset[str]
+    path: Path,
+    table: str,
+    what: str,
+    list_fields: frozenset[str],
+    map_fields: frozenset[str],
+    empty_lists: frozenset[str] = frozenset(),
 ) -> list[Record]:
-    """Records of ``path`` (by suffix); raise ConfigProblems for unreadable files."""
+    """Records of ``path`` (by suffix); raise ConfigProblems for unreadable files.
+
+    In a CSV or XLSX file an empty cell is a missing field, except in the
+    ``empty_lists`` columns, where it is an empty list (``types`` of an
+    override: an empty cell says "no personal data").
+    """
     suffix = path.suffix.lower()
     if suffix == ".toml":
         return list(_toml_records(path, table, what))
     if suffix in (".csv", ".xlsx"):
         rows = _csv_rows(path, what) if suffix == ".csv" else _xlsx_rows(path, what)
         return [
-            _tabular_record(path, n, i, row, list_fields, map_fields)
+            _tabular_record(path, n, i, row, list_fields, map_fields, empty_lists)
             for i, (n, row) in enumerate(rows)
         ]
     raise ConfigProblems([Problem(path, None, f"{what} must be a .toml, .csv or .xlsx file")])
@@ -113,11 +123,14 @@ def _tabular_record(
     row: dict[str, str],
     list_fields: frozenset[str],
     map_fields: frozenset[str],
+    empty_lists: frozenset[str] = frozenset(),
 ) -> Record:
     fields: dict[str, Any] = {}
     for key, raw in row.items():
         value = raw.strip() if isinstance(raw, str) else raw
         if value in ("", None):
+            if key in empty_lists:
+                fields[key] = []
             continue
         if key in list_fields and isinstance(value, str):
             value = [part.strip() for part in value.split(";") if part.strip()]

@@ -44,6 +44,7 @@ from connectors.errors import ConfigError
 from scanners.access import ApprovedGrant
 from scanners.checks.scan_error import scan_error
 from scanners.engine import DetectionEngine
+from scanners.overrides import Override
 from scanners.register import RegisterEntry, match_entry
 from scanners.result import DatasetResult, Finding, ScanInfo, ScanResult, SourceStatus
 
@@ -63,6 +64,7 @@ class ScanPlan:
     file_cache: FileCache | None = None  # incremental file scans; None: read every file
     scan_id: str = field(default_factory=lambda: new_scan_id(datetime.now(UTC)))
     should_stop: Callable[[], bool] | None = None  # checked between datasets (SIGTERM, SIGINT)
+    overrides: tuple[Override, ...] = ()  # classification overrides (SPEC §9), in file order
 
 
 @dataclass
@@ -87,7 +89,9 @@ def run_scan(
     """
     progress = progress or Progress(enabled=False)
     started = datetime.now(UTC)
-    context = ScanContext(plan.loaded, plan.register, plan.requests, plan.today, plan.grants)
+    context = ScanContext(
+        plan.loaded, plan.register, plan.requests, plan.today, plan.grants, plan.overrides
+    )
     executor = executor or build_executor(context, engine, plan.sources)
     cache = _SafeCache(plan.file_cache)
     try:

@@ -1,14 +1,17 @@
 """The reading half of a scan: what a worker does with one task.
 
 A :class:`ScanWorker` holds the rules of the scan (:class:`ScanContext`: the
-config, register, due erasure requests, access list and today's date), the
+config, register, due erasure requests, access list, classification
+overrides and today's date), the
 detection engine, and one open connector — hence one connection pool — per
 source it has been asked about. It runs in the coordinating process, in each
 process of a local pool, or in each Celery worker process; the tasks and
 outcomes are the values of :mod:`agent.scan_tasks`.
 
 Nothing here raises for a source or dataset failure: the outcome carries the
-reason, and the coordinator turns it into a ``SCAN_ERROR`` finding. A dataset
+reason, and the coordinator turns it into a ``SCAN_ERROR`` finding.
+Classification overrides are applied right after classification (and to a
+file's cached classification), so every check sees the decided types. A dataset
 whose connection is lost under it (the server terminated the backend, a
 failover, a network cut) is read once more, on a freshly opened connector;
 only a second loss is reported.
@@ -48,6 +51,7 @@ from scanners.checks.register_checks import run_register_checks
 from scanners.checks.scan_error import scan_error
 from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
+from scanners.overrides import Override, apply_overrides
 from scanners.register import RegisterEntry
 from scanners.result import DatasetResult, Finding
 
@@ -66,6 +70,7 @@ class ScanContext:
     requests: tuple[ErasureRequest, ...] = ()  # erasure requests past their grace period
     today: date = date.min
     grants: tuple[ApprovedGrant, ...] | None = None
+    overrides: tuple[Override, ...] = ()  # classification overrides, in file order
 
     def source(self, name: str) -> DatabaseSource | FilesSource:
         """The configured source called ``name``; ConfigError when there is none."""
@@ -217,14 +222,16 @@ class ScanWorker:
             if key is not None and task.cached is not None and task.cached.key == key:
                 log.info("dataset %s/%s: unchanged since the last scan, not read", source, name)
                 cached = task.cached
+                columns = apply_overrides(self.context.overrides, source, name, cached.columns)
                 result = DatasetResult(
-                    source, name, cached.kind, cached.row_count, task.register_id, cached.columns
+                    source, name, cached.kind, cached.row_count, task.register_id, columns
                 )
                 return self._with_register_checks(connector, result, entry, from_cache=True)
             info = connector.describe(name)
             detection = self.context.loaded.config.detection
             sample = connector.sample(info, detection.sample_rows)
             columns = classify_dataset(sample, self.engine, detection.min_match_ratio)
+            columns = apply_overrides(self.context.overrides, source, name, columns)
         except (ConfigError, ConnectionLostError):
             raise
         except Exception as exc:  # one dataset's failure is reported, the scan goes on

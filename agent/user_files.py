@@ -12,9 +12,11 @@ from agent.access_loader import load_access_list
 from agent.config import DatabaseSource
 from agent.config_loader import LoadedConfig, load_config
 from agent.erasure import ErasureRequest, due, load_erasure_requests
+from agent.overrides_loader import load_overrides
 from agent.problems import ConfigProblems, Problem
 from agent.register_loader import load_register
 from scanners.access import ApprovedGrant
+from scanners.overrides import Override
 from scanners.register import RegisterEntry
 
 
@@ -32,6 +34,15 @@ def load_grants_for(loaded: LoadedConfig) -> tuple[ApprovedGrant, ...] | None:
         return None
     names = {source.name for source in loaded.config.sources}
     return load_access_list(loaded.resolve(loaded.config.access.path), names)
+
+
+def load_overrides_for(loaded: LoadedConfig) -> tuple[Override, ...]:
+    """The classification overrides named by the config, or none when it names none."""
+    path = loaded.config.classification.overrides
+    if path is None:
+        return ()
+    names = {source.name for source in loaded.config.sources}
+    return load_overrides(loaded.resolve(path), names)
 
 
 def load_due_requests(loaded: LoadedConfig, today: date) -> tuple[ErasureRequest, ...]:
@@ -60,7 +71,7 @@ def check_all(config_path: Path) -> tuple[list[Problem], str]:
     problems: list[Problem] = []
     config = loaded.config
     names = {source.name for source in config.sources}
-    counts = {"register entries": 0, "grants": 0, "erasure requests": 0}
+    counts = {"register entries": 0, "grants": 0, "erasure requests": 0, "overrides": 0}
     if config.register is not None:
         try:
             counts["register entries"] = len(
@@ -77,6 +88,13 @@ def check_all(config_path: Path) -> tuple[list[Problem], str]:
         try:
             counts["erasure requests"] = len(
                 load_erasure_requests(loaded.resolve(config.erasure.path))
+            )
+        except ConfigProblems as exc:
+            problems.extend(exc.problems)
+    if config.classification.overrides is not None:
+        try:
+            counts["overrides"] = len(
+                load_overrides(loaded.resolve(config.classification.overrides), names)
             )
         except ConfigProblems as exc:
             problems.extend(exc.problems)
@@ -102,6 +120,7 @@ def check_all(config_path: Path) -> tuple[list[Problem], str]:
     summary = (
         f"{loaded.path}: OK — {len(config.sources)} source(s), "
         f"{counts['register entries']} register entries, {counts['grants']} grant(s), "
-        f"{counts['erasure requests']} erasure request(s)"
+        f"{counts['erasure requests']} erasure request(s), "
+        f"{counts['overrides']} classification override(s)"
     )
     return problems, summary

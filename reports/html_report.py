@@ -91,6 +91,21 @@ def _column(column: ColumnResult, language: str) -> dict[str, Any]:
         ],
         "evidence": list(column.evidence),
         "reasons": list(column.reasons),
+        "override": _override(column, language),
+    }
+
+
+def _override(column: ColumnResult, language: str) -> dict[str, Any] | None:
+    """A classification override (SPEC §9) as the page shows it, or None."""
+    decision = column.override
+    if decision is None:
+        return None
+    return {
+        "types": [labels.pii_type_name(t, language) for t in decision.types],
+        "detected": [labels.pii_type_name(m.type, language) for m in decision.detected],
+        "reason": decision.reason,
+        "decided_by": decision.decided_by,
+        "decided_at": decision.decided_at.isoformat(),
     }
 
 

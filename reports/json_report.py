@@ -3,7 +3,9 @@
 Key order follows the SPEC; datasets are ordered by source then name, and
 findings by severity (critical first), type, source, dataset and id, so two
 scans of the same state give byte-identical files. Each column also carries
-``reasons`` (why it was classified so) — our documented addition to §8.
+``reasons`` (why it was classified so) — our documented addition to §8 — and,
+when a classification override applied, ``override`` (SPEC §9): the decided
+types, reason, who and when, and the types detection gave.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ FILE_NAME = "findings.json"
 
 
 def _column(column: ColumnResult) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "name": column.name,
         "sampled": column.sampled,
         "pii": [
@@ -30,6 +32,16 @@ def _column(column: ColumnResult) -> dict[str, Any]:
         "evidence": list(column.evidence),
         "reasons": list(column.reasons),
     }
+    if column.override is not None:
+        decision = column.override
+        data["override"] = {
+            "types": list(decision.types),
+            "reason": decision.reason,
+            "decided_by": decision.decided_by,
+            "decided_at": decision.decided_at.isoformat(),
+            "detected": [match.type for match in decision.detected],
+        }
+    return data
 
 
 def _dataset(dataset: DatasetResult) -> dict[str, Any]:

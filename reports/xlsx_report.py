@@ -4,7 +4,8 @@ Three sheets — ``Findings`` (the CSV columns), ``Datasets`` (one row per
 column) and ``Sources`` — each with a bold, frozen header row, an autofilter
 and sensible column widths. String cells are guarded against formula
 injection like the CSV report, and control characters Excel rejects are
-dropped.
+dropped. A column whose types a classification override decided (SPEC §9)
+carries the decision's reason, who and when, and the types detection gave.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from reports.common import (
     sorted_sources,
 )
 from reports.labels import check_language
-from scanners.result import DatasetResult, ScanResult
+from scanners.result import ColumnResult, DatasetResult, ScanResult
 
 FILE_NAME = "findings.xlsx"
 
@@ -47,6 +48,10 @@ DATASET_COLUMNS: tuple[str, ...] = (
     "confidence",
     "evidence",
     "error",
+    "override_reason",
+    "override_by",
+    "override_at",
+    "detected_pii_types",
 )
 SOURCE_COLUMNS: tuple[str, ...] = ("name", "status", "error", "datasets")
 
@@ -102,7 +107,7 @@ def _dataset_rows(dataset: DatasetResult) -> list[list[Cell]]:
         dataset.register_id,
     ]
     if not dataset.columns:
-        return [[*base, None, None, None, None, dataset.error]]
+        return [[*base, None, None, None, None, dataset.error, None, None, None, None]]
     rows: list[list[Cell]] = []
     for column in dataset.columns:
         confidence = max((m.confidence for m in column.pii), default=None)
@@ -114,9 +119,23 @@ def _dataset_rows(dataset: DatasetResult) -> list[list[Cell]]:
                 confidence,
                 LIST_SEPARATOR.join(column.evidence),
                 dataset.error,
+                *_override_cells(column),
             ]
         )
     return rows
+
+
+def _override_cells(column: ColumnResult) -> list[Cell]:
+    """reason, decided by, decided at and the detected types; empty without an override."""
+    decision = column.override
+    if decision is None:
+        return [None, None, None, None]
+    return [
+        decision.reason,
+        decision.decided_by,
+        decision.decided_at.isoformat(),
+        LIST_SEPARATOR.join(match.type for match in decision.detected),
+    ]
 
 
 def build_workbook(result: ScanResult, language: str = "th") -> Workbook:

@@ -7,6 +7,7 @@ sample value, so a writer cannot leak one by accident.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -23,14 +24,27 @@ class PiiMatch:
 
 
 @dataclass(frozen=True)
+class ColumnOverride:
+    """A person's decision that replaced a column's detected types (SPEC §9)."""
+
+    types: tuple[str, ...]  # the decided types; () = holds no personal data
+    reason: str
+    decided_by: str
+    decided_at: date
+    detected: tuple[PiiMatch, ...] = ()  # what detection gave, kept so a reviewer sees both
+    origin: str = ""  # "overrides.toml:12": where the decision is written
+
+
+@dataclass(frozen=True)
 class ColumnResult:
     """How one column was classified, and why."""
 
     name: str
     sampled: int
-    pii: tuple[PiiMatch, ...] = ()
+    pii: tuple[PiiMatch, ...] = ()  # the final types: an override's, when one applies
     evidence: tuple[str, ...] = ()  # masked examples only
     reasons: tuple[str, ...] = ()  # e.g. "TH_NATIONAL_ID: recognizer ratio 0.97; name prior 'cid'"
+    override: ColumnOverride | None = None  # set when a classification override applied
 
 
 @dataclass(frozen=True)

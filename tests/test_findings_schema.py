@@ -11,6 +11,7 @@ import copy
 import json
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ import pytest
 from reports.json_report import to_json_dict
 from scanners.pii_types import PiiType
 from scanners.result import (
+    ColumnOverride,
     ColumnResult,
     DatasetResult,
     Exemption,
@@ -79,6 +81,23 @@ def _finding(index: int, kind: str) -> Finding:
     )
 
 
+def _overridden() -> ColumnResult:
+    """A column whose detected PERSON a DPO overrode to no personal data (SPEC §9)."""
+    return ColumnResult(
+        name="holiday_name",
+        sampled=20,
+        evidence=("ส***",),
+        override=ColumnOverride(
+            types=(),
+            reason="names of public holidays",
+            decided_by="dpo@example.co.th",
+            decided_at=date(2026, 12, 4),
+            detected=(PiiMatch("PERSON", 0.7, 0.4),),
+            origin="overrides.toml:1",
+        ),
+    )
+
+
 def _every_type_result() -> ScanResult:
     column = ColumnResult(
         name="citizen_id",
@@ -94,7 +113,7 @@ def _every_type_result() -> ScanResult:
             "table",
             5231,
             "HR-001",
-            (column, ColumnResult("notes", 10)),
+            (column, ColumnResult("notes", 10), _overridden()),
             exemptions=(Exemption("RETENTION_EXPIRED", "archives", 3, "archived", "เก็บถาวร"),),
         ),
         DatasetResult("hr", "public.broken", "unknown", None, None, (), error="permission denied"),
@@ -126,6 +145,7 @@ def test_every_finding_type_and_addition_validates(validator: Any) -> None:
     assert any("skipped" in s for s in document["sources"])
     assert any("exemptions" in d for d in document["datasets"])
     assert any("error" in d for d in document["datasets"])
+    assert any("override" in c for d in document["datasets"] for c in d["columns"])
     validator.validate(json.loads(json.dumps(document)))
 
 
@@ -193,8 +213,21 @@ def _employees(document: dict[str, Any]) -> dict[str, Any]:
         lambda d: _employees(d)["columns"][0]["pii"][0].update(type="SHOE_SIZE"),
         lambda d: d["findings"][0].update(severity="urgent"),
         lambda d: d.update(schema_version=2),
+        lambda d: _employees(d)["columns"][2]["override"].update(origin="overrides.toml:1"),
+        lambda d: _employees(d)["columns"][2]["override"].update(types=["SHOE_SIZE"]),
+        lambda d: _employees(d)["columns"][2]["override"].pop("detected"),
     ],
-    ids=["top", "finding", "column", "pii-type", "severity", "version"],
+    ids=[
+        "top",
+        "finding",
+        "column",
+        "pii-type",
+        "severity",
+        "version",
+        "override-key",
+        "override-type",
+        "override-detected",
+    ],
 )
 def test_closed_contract_rejects_undocumented_values(validator: Any, mutate: Any) -> None:
     document = copy.deepcopy(to_json_dict(_every_type_result()))

@@ -29,7 +29,12 @@ from agent.plan_digest import plan_digest
 from agent.reasons import error_reason
 from agent.scan_tasks import DatasetTask, ListTask, ReviewTask
 from agent.scan_work import ScanContext, ScanWorker
-from agent.user_files import load_due_requests, load_grants_for, load_register_for
+from agent.user_files import (
+    load_due_requests,
+    load_grants_for,
+    load_overrides_for,
+    load_register_for,
+)
 from connectors.errors import ConfigError, PdpaAgentError
 from scanners.engine import DetectionEngine
 
@@ -59,8 +64,8 @@ class WorkerState:
         if worker is None:
             reason = (
                 f"worker {self.hostname}: its configuration, register, access list, erasure "
-                "requests or pdpa-agent version differ from the coordinator's; give every "
-                "worker the same files and version"
+                "requests, classification overrides or pdpa-agent version differ from the "
+                "coordinator's; give every worker the same files and version"
             )
             self.refusals[digest] = reason
             raise ConfigError(reason)
@@ -79,6 +84,7 @@ class WorkerState:
             load_due_requests(loaded, today),
             today,
             load_grants_for(loaded),
+            load_overrides_for(loaded),
         )
         if plan_digest(context) != digest:
             return None
