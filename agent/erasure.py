@@ -1,10 +1,11 @@
 """Erasure requests (SPEC §7): load them, and find which subjects are still present.
 
 Requests name a subject in clear or as ``sha256:<hex>`` of its normalised
-value (see :mod:`scanners.subjects`). Clear subjects are looked up by index
-with every common spelling (``IN`` on the column); hashed ones need the
-column's values streamed, normalised and hashed in memory. Values never
-leave this module: the result is a count of subjects and the request lines.
+value (see :mod:`scanners.subjects`). They are looked for in every written
+form (see :mod:`agent.subject_lookup`): in the register's ``subject_key`` and
+in the columns classified with the subject's type, inside the text of
+free-text columns. Values never leave these modules: the result is a count
+of distinct subjects and the request lines.
 """
 
 from __future__ import annotations
@@ -16,19 +17,13 @@ from pathlib import Path
 
 from agent.problems import ConfigProblems, Problem
 from agent.records_file import csv_lines
+from agent.subject_lookup import Target, present_in, search_targets
 from agent.toml_document import read_text
 from connectors.base import SubjectFinder
 from scanners.checks.facts import ErasureFacts
 from scanners.register import RegisterEntry
 from scanners.result import DatasetResult
-from scanners.subjects import (
-    SUBJECT_TYPES,
-    Subject,
-    digest,
-    lookup_variants,
-    normalise_cell,
-    parse_subject,
-)
+from scanners.subjects import SUBJECT_TYPES, Subject, parse_subject
 
 HEADER = ("subject_type", "subject_value", "requested_at", "kind")
 KINDS = ("erasure", "consent_withdrawn")
@@ -86,50 +81,23 @@ def due(requests: Iterable[ErasureRequest], today: date, grace_days: int) -> lis
     return [r for r in requests if r.requested_at + timedelta(days=grace_days) < today]
 
 
-def subject_columns(dataset: DatasetResult, entry: RegisterEntry | None) -> dict[str, set[str]]:
-    """Column → subject types to look for: the entry's subject_key, and classified columns."""
-    names = {column.name for column in dataset.columns}
-    targets: dict[str, set[str]] = {}
-    if entry is not None and entry.subject_key and entry.subject_key in names:
-        targets[entry.subject_key] = set(SUBJECT_TYPES)
-    for column in dataset.columns:
-        for match in column.pii:
-            if match.type in SUBJECT_TYPES:
-                targets.setdefault(column.name, set()).add(match.type)
-    return targets
-
-
 def present_subjects(
     finder: SubjectFinder,
     dataset: str,
-    targets: dict[str, set[str]],
+    targets: Sequence[Target],
     requests: Sequence[ErasureRequest],
 ) -> tuple[set[str], tuple[str, ...]]:
     """Digests of the requested subjects still present, and the columns they were found in."""
+    subjects = [r.subject for r in requests]
     found: set[str] = set()
     columns: list[str] = []
-    for column, types in sorted(targets.items()):
-        hit = False
-        for subject_type in sorted(types):
-            wanted = [r.subject for r in requests if r.subject.type == subject_type]
-            clear = [s for s in wanted if s.clear is not None]
-            by_variant = {v: s.digest for s in clear for v in lookup_variants(s.type, s.clear)}
-            fold = subject_type == "EMAIL_ADDRESS"
-            for value in finder.present_values(dataset, column, sorted(by_variant), fold):
-                found.add(by_variant[value])
-                hit = True
-            hashed = {s.digest for s in wanted if s.clear is None} - found
-            if hashed:
-                for cell in finder.column_values(dataset, column):
-                    normal = normalise_cell(subject_type, cell)
-                    if normal is not None and (d := digest(subject_type, normal)) in hashed:
-                        found.add(d)
-                        hashed.discard(d)
-                        hit = True
-                        if not hashed:
-                            break
-        if hit:
-            columns.append(column)
+    for target in targets:
+        if not any(s.type == target.subject_type for s in subjects):
+            continue
+        hits = present_in(finder, dataset, target, subjects, skip_hashed=found)
+        found |= hits
+        if hits and target.column not in columns:
+            columns.append(target.column)
     return found, tuple(columns)
 
 
@@ -140,7 +108,7 @@ def erasure_facts(
     requests: Sequence[ErasureRequest],
 ) -> ErasureFacts | None:
     """How many due subjects are still in ``dataset`` (None when there is nothing to look in)."""
-    targets = subject_columns(dataset, entry)
+    targets = search_targets(dataset, entry)
     if not requests or not targets:
         return None
     found, columns = present_subjects(finder, dataset.name, targets, requests)

@@ -2,7 +2,8 @@
 
 Rows past retention are counted in the source (``count_before``), never by
 pulling rows; k-anonymity comes from a ``GROUP BY`` in the source; erasure
-requests are looked up by index (see :mod:`agent.erasure`). Remediation
+requests are looked up in every written form of the subject, in the
+source (see :mod:`agent.subject_lookup`). Remediation
 statements are written by the connector for its dialect and never run.
 Files have no SQL: their remediation is a sentence, and a file without a
 date column is judged by its modification time.

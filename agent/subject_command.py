@@ -1,11 +1,13 @@
 """``pdpa-agent subject VALUE``: where one data subject appears, for erasure and access requests.
 
 Each dataset is sampled and classified as in a scan to learn which columns
-hold the subject's type (plus the register's ``subject_key``); those columns
-are then searched by an indexed lookup of every common spelling of the
-value (or, for a ``sha256:`` subject, by hashing the column's values in
-memory). The value is never logged or printed: the output names the
-masked subject, the places and the row counts.
+hold the subject's type (plus the register's ``subject_key``), after the
+classification overrides (a column overridden to ``[]`` is never searched,
+one overridden to a subject type is); those columns are then searched for
+the value in every written form — compared whole, or inside the text of a
+free-text column (see :mod:`agent.subject_lookup`); a ``sha256:`` subject
+needs the column's values hashed in memory. The value is never logged or
+printed: the output names the masked subject, the places and the row counts.
 """
 
 from __future__ import annotations
@@ -14,24 +16,17 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from agent.erasure import subject_columns
 from agent.reasons import error_reason
 from agent.runner import ScanPlan, open_source
+from agent.subject_lookup import count_rows, search_targets
 from connectors.base import Connector, SubjectFinder
 from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
 from scanners.masking import mask_value
+from scanners.overrides import apply_overrides
 from scanners.register import match_entry
 from scanners.result import DatasetResult
-from scanners.subjects import (
-    SUBJECT_TYPES,
-    Subject,
-    digest,
-    lookup_variants,
-    normalise_cell,
-    parse_subject,
-)
-from scanners.validators.th_national_id import is_valid as is_national_id
+from scanners.subjects import SUBJECT_TYPES, Subject, normalise, parse_subject
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -57,13 +52,14 @@ class Failure:
 
 def guess_type(value: str) -> str:
     """The subject type of a clear value: e-mail, Thai national ID, else phone number."""
-    text = value.strip()
+    text = value.strip().removeprefix("'")
     if _EMAIL.match(text):
         return "EMAIL_ADDRESS"
-    digits = re.sub(r"[\s\-]", "", text).translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-    if digits.isdigit() and len(digits) == 13 and is_national_id(digits):
-        return "TH_NATIONAL_ID"
-    return "PHONE_NUMBER"
+    try:
+        normalise("TH_NATIONAL_ID", text)
+    except ValueError:
+        return "PHONE_NUMBER"
+    return "TH_NATIONAL_ID"
 
 
 def read_subject(value: str, subject_type: str | None) -> Subject:
@@ -74,7 +70,7 @@ def read_subject(value: str, subject_type: str | None) -> Subject:
         subject_type = guess_type(value)
     if subject_type not in SUBJECT_TYPES:
         raise ValueError(f"--type must be one of {', '.join(SUBJECT_TYPES)}")
-    return parse_subject(subject_type, value)
+    return parse_subject(subject_type, value.strip().removeprefix("'"))
 
 
 def masked(subject: Subject) -> str:
@@ -82,19 +78,6 @@ def masked(subject: Subject) -> str:
     if subject.clear is None:
         return subject.digest[:19] + "…"
     return mask_value(subject.type, subject.clear)
-
-
-def count_rows(finder: SubjectFinder, dataset: str, column: str, subject: Subject) -> int:
-    """Rows of ``column`` holding ``subject``."""
-    if subject.clear is not None:
-        variants = lookup_variants(subject.type, subject.clear)
-        return finder.count_values(dataset, column, variants, subject.type == "EMAIL_ADDRESS")
-    return sum(
-        1
-        for cell in finder.column_values(dataset, column)
-        if (normal := normalise_cell(subject.type, cell)) is not None
-        and digest(subject.type, normal) == subject.digest
-    )
 
 
 def find_subject(
@@ -124,13 +107,13 @@ def _search_dataset(
         info = connector.describe(name)
         sample = connector.sample(info, plan.loaded.config.detection.sample_rows)
         columns = classify_dataset(sample, engine, plan.loaded.config.detection.min_match_ratio)
+        columns = apply_overrides(plan.overrides, source, name, columns)
         dataset = DatasetResult(source, name, info.kind, info.row_count, None, columns)
         entry = match_entry(plan.register, source, name)
-        targets = subject_columns(dataset, entry)
-        for column, types in sorted(targets.items()):
-            if subject.type in types:
-                rows = count_rows(connector, name, column, subject)
+        for target in search_targets(dataset, entry):
+            if target.subject_type == subject.type:
+                rows = count_rows(connector, name, target, subject)
                 if rows:
-                    yield Place(source, name, column, rows)
+                    yield Place(source, name, target.column, rows)
     except Exception as exc:  # one dataset's failure is reported, the search goes on
         yield Failure(source, name, error_reason(exc))

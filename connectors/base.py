@@ -13,7 +13,14 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Protocol, runtime_checkable
 
-from connectors.model import DatasetInfo, DatasetSample, GroupStats, HeldPrivilege, Principal
+from connectors.model import (
+    DatasetInfo,
+    DatasetSample,
+    GroupStats,
+    HeldPrivilege,
+    Principal,
+    ValueSearch,
+)
 
 
 @runtime_checkable
@@ -72,6 +79,10 @@ class SubjectFinder(Protocol):
         ``fold_case`` compares lower-cased text (e-mail addresses), which gives
         up the index for a scan inside the database — still no row leaves it.
         """
+
+    def matching_values(self, name: str, column: str, search: ValueSearch) -> dict[object, int]:
+        """The distinct values of ``column`` matching ``search`` in any of its written forms
+        (compared after compacting, in the source where it can), with their row counts."""
 
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-NULL value of ``column``, streamed (for hashed subjects)."""

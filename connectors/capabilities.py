@@ -8,8 +8,10 @@ the capability protocols of :mod:`connectors.base`:
 - :class:`~connectors.base.GroupCounter` — ``group_stats``: k-anonymity facts
   from one ``GROUP BY`` query;
 - :class:`~connectors.base.SubjectFinder` — ``present_values`` and
-  ``count_values`` (indexed ``IN`` lookups in batches) and ``column_values``
-  (a streamed, server-side cursor);
+  ``count_values`` (indexed ``IN`` lookups in batches), ``matching_values``
+  (a value in any written form, compared after compacting the column in the
+  database; see :mod:`connectors.value_forms`) and ``column_values`` (a
+  streamed, server-side cursor);
 - :class:`~connectors.base.RemediationWriter` — ``delete_sql`` and
   ``anonymise_sql``: statements compiled for the dialect, never executed;
 - :class:`~connectors.base.GrantReader` — ``principals`` and
@@ -31,9 +33,9 @@ from sqlalchemy import Select, Table
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from connectors import dialects, grants, queries, remediation
+from connectors import dialects, grants, queries, remediation, value_forms
 from connectors.errors import DatasetError, SourceError
-from connectors.model import GroupStats, HeldPrivilege, Principal
+from connectors.model import GroupStats, HeldPrivilege, Principal, ValueSearch
 
 T = TypeVar("T")
 
@@ -122,6 +124,30 @@ class DatabaseCapabilities:
             return total
 
         return self._with_table(name, "count", work)
+
+    def matching_values(self, name: str, column: str, search: ValueSearch) -> dict[object, int]:
+        """The distinct values of ``column`` matching ``search``, with their row counts.
+
+        Text and integer columns are searched in the database (one bounded
+        statement per batch, no row leaves it unless it matches); a column of
+        any other type is streamed and compacted here instead.
+        """
+
+        def work(conn: Connection, table: Table) -> dict[object, int] | None:
+            col = queries.column(table, column, name)
+            if not value_forms.searchable_in_sql(col):
+                return None
+            found: dict[object, int] = {}
+            family = dialects.family(conn.dialect.name)
+            for statement in value_forms.matching_statements(table, col, search, family):
+                for value, rows in conn.execute(statement):
+                    found[bytes(value) if isinstance(value, memoryview) else value] = int(rows)
+            return found
+
+        found = self._with_table(name, "look up", work)
+        if found is None:
+            return value_forms.match_cells(self.column_values(name, column), search)
+        return found
 
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-NULL value of ``column``, streamed through a server-side cursor.

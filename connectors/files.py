@@ -22,7 +22,8 @@ The capability protocols of :mod:`connectors.base` work over the rows read:
 ``count_before`` parses a column's cells as dates (see
 :func:`connectors.file_tables.parse_date`), ``modified_before`` looks at the
 file's modification time, and ``group_stats``, ``present_values``,
-``count_values`` and ``column_values`` read the cells themselves. Empty cells
+``count_values``, ``matching_values`` (see :mod:`connectors.value_forms`) and
+``column_values`` read the cells themselves. Empty cells
 are NULL. Files have no remediation SQL: the runner describes the fix in words.
 Privileges come from POSIX mode bits and ACLs, on a local share only.
 """
@@ -35,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
-from connectors import file_permissions
+from connectors import file_permissions, value_forms
 from connectors.errors import DatasetError
 from connectors.file_tables import (
     cell_at,
@@ -54,6 +55,7 @@ from connectors.model import (
     HeldPrivilege,
     Principal,
     ValueKind,
+    ValueSearch,
 )
 from connectors.readers import registry
 from connectors.readers.content import (
@@ -300,6 +302,10 @@ class FilesConnector:
         wanted = {fold(str(c)) for c in candidates}
         cells = self._cells(name, [column])
         return sum(1 for (cell,) in cells if cell is not None and fold(cell) in wanted)
+
+    def matching_values(self, name: str, column: str, search: ValueSearch) -> dict[object, int]:
+        """The distinct trimmed cells of ``column`` matching ``search``, with their counts."""
+        return value_forms.match_cells(self.column_values(name, column), search)
 
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-empty cell of ``column``."""

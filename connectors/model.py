@@ -66,6 +66,25 @@ class DatasetSample:
 
 
 @dataclass(frozen=True)
+class ValueSearch:
+    """What to look for in one column, in the forms a value may be written in.
+
+    ``fold`` says how a cell is compacted before ``whole`` and ``inside`` are
+    compared with it (see :mod:`connectors.value_forms`): ``"digits"`` drops
+    separators, apostrophes and ``+`` (forms in ASCII digits are also looked
+    for in Thai digits); ``"lower"`` trims and lower-cases. A cell matches when it equals one of
+    ``exact`` (the bare column: an index serves it), when its compact form
+    equals one of ``whole``, or when its compact form contains one of
+    ``inside`` (free text). Matching is a superset: the caller verifies.
+    """
+
+    fold: str  # "digits" | "lower"
+    exact: tuple[str, ...] = ()
+    whole: tuple[str, ...] = ()
+    inside: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class GroupStats:
     """Sizes of the groups that share one combination of quasi-identifier values."""
 

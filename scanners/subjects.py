@@ -93,7 +93,9 @@ def _national_id(value: str) -> str:
     if th_national_id.calc_check_digit(number[:12]) != number[12]:
         raise ValueError("TH_NATIONAL_ID: the check digit does not match")
     if not th_national_id.is_valid(number):
-        raise ValueError("TH_NATIONAL_ID: not a personal ID (a first digit of 0 or 9)")
+        raise ValueError(
+            "TH_NATIONAL_ID: not a personal ID (a first digit of 0 or 9, or no such province)"
+        )
     return number
 
 
@@ -256,12 +258,15 @@ def lookup_variants(subject_type: str, normal: str) -> tuple[str, ...]:
 def normalise_cell(subject_type: str, cell: object) -> str | None:
     """The normal form of one streamed cell, or None when the cell is not that type.
 
-    Text is normalised as a whole (a cell holding a sentence is None);
-    integers and integral floats/decimals are read as their digits, so an
-    ID or a phone number stored as a number still matches.
+    Text is normalised as a whole (a cell holding a sentence is None), after
+    dropping the apostrophe a spreadsheet export puts before a number kept as
+    text; integers and integral floats/decimals are read as their digits, so
+    an ID or a phone number stored as a number still matches.
 
     >>> normalise_cell("PHONE_NUMBER", 812345678)
     '0812345678'
+    >>> normalise_cell("TH_NATIONAL_ID", " '1103700001239")
+    '1103700001239'
     >>> normalise_cell("TH_NATIONAL_ID", 1103700001239.0)
     '1103700001239'
     >>> normalise_cell("EMAIL_ADDRESS", None) is None
@@ -279,7 +284,7 @@ def normalise_cell(subject_type: str, cell: object) -> str | None:
             return None
         text = str(whole)
     elif isinstance(cell, str):
-        text = cell
+        text = cell.strip().removeprefix("'")
     else:
         return None
     try:
