@@ -5,6 +5,9 @@ first 128 KiB; the detectors' fingerprint is a hash of the tool
 version and of every file the detection depends on (recognizer modules,
 lexicons, name lists, the PERSON model). When both match what the state
 store recorded, the previous classification (masked evidence only) is reused.
+What is stored is the classification detection gave, before any
+classification override: overrides are applied to it again on every scan,
+so an edited overrides file takes effect without reading the file again.
 The cache lives in the agent's state database (``agent.state``), table
 ``pdpa_file_cache``.
 """
@@ -24,6 +27,7 @@ import scanners
 from agent import __version__
 from agent.scan_tasks import CachedFile, FileKey
 from connectors.share_fs import FileStat, ShareFS
+from scanners.overrides import detected_columns
 from scanners.result import ColumnResult, DatasetResult, PiiMatch
 
 SAMPLED_BYTES = 128 * 1024
@@ -49,7 +53,7 @@ def detectors_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     root = Path(scanners.__file__).parent
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix in {".py", ".txt", ".json", ".crfsuite"}:
+        if path.is_file() and path.suffix in {".py", ".txt", ".json", ".gz", ".crfsuite"}:
             digest.update(str(path.relative_to(root)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -86,7 +90,8 @@ class FileCache:
         )
 
     def save(self, source: str, dataset: str, key: FileKey, result: DatasetResult) -> None:
-        """Remember ``result`` (masked columns only) for the file with content ``key``."""
+        """Remember ``result`` (masked columns, as detected) for the file with content ``key``."""
+        columns = detected_columns(result.columns)
         values = {
             "source": source,
             "dataset": dataset,
@@ -96,7 +101,7 @@ class FileCache:
             "detectors": detectors_fingerprint(),
             "kind": result.kind,
             "row_count": result.row_count,
-            "columns": json.dumps([asdict(c) for c in result.columns], ensure_ascii=False),
+            "columns": json.dumps([_column_to(c) for c in columns], ensure_ascii=False),
         }
         table = FILE_CACHE
         with self.engine.begin() as conn:
@@ -107,6 +112,12 @@ class FileCache:
 def file_key(fs: ShareFS, stat: FileStat) -> FileKey:
     """The cache key of the file ``stat`` describes (reads its first 128 KiB)."""
     return FileKey(size=stat.size, mtime=stat.mtime, digest=file_fingerprint(fs, stat))
+
+
+def _column_to(column: ColumnResult) -> dict:
+    item = asdict(column)
+    item.pop("override", None)  # always None here: the detected classification is stored
+    return item
 
 
 def _column_from(item: dict) -> ColumnResult:

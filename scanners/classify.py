@@ -15,6 +15,7 @@ evidence and human-readable reasons. A type is reported when
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,9 @@ from decimal import Decimal
 
 from connectors.model import ColumnSample, DatasetSample, ValueKind
 from scanners.column_names import NamePrior, column_priors, is_generic_name
+from scanners.column_rules import apply as column_rules
+from scanners.column_rules.measure_names import withdraw_priors
+from scanners.column_rules.view import ColumnView, DatasetContext, TypeTally, Verdict
 from scanners.engine import EVIDENCE_SCORE, DetectionEngine, Entity
 from scanners.masking import mask_value
 from scanners.normalise import normalise_text
@@ -40,6 +44,10 @@ MIN_INTEGER_DIGITS = 4
 #: Integers longer than this are no identifier (and too long for ``str()``).
 MAX_INTEGER_BITS = 256
 MAX_EVIDENCE = 3
+#: A match covering this share of its value is the value itself, not a word inside it.
+WHOLE_VALUE_SHARE = 0.8
+#: Binary values kept for the rules that judge bytes (biometric templates).
+MAX_BINARY_VALUES = 200
 #: A quasi-identifier inside a richer type is part of it, not a second type of the column.
 SUBSUMED_BY = {PiiType.POSTAL_CODE: PiiType.ADDRESS, PiiType.BIRTH_YEAR: PiiType.DATE_OF_BIRTH}
 #: Types whose presence makes a generic ``name`` column beside them likely a person's name.
@@ -53,9 +61,16 @@ class _Tally:
 
     evidence: int = 0
     shape: int = 0
+    whole: int = 0
     score_sum: float = 0.0
     examples: list[str] = field(default_factory=list)
     recognizers: set[str] = field(default_factory=set)
+    #: Digests of the different matched strings that were evidence (never the strings).
+    distinct: set[bytes] = field(default_factory=set)
+
+    def frozen(self) -> TypeTally:
+        mean = self.score_sum / self.evidence if self.evidence else 0.0
+        return TypeTally(self.evidence, self.shape, self.whole, mean, len(self.distinct))
 
     def add_example(self, pii_type: str, text: str) -> None:
         masked = mask_value(pii_type, text)
@@ -114,13 +129,18 @@ def classify_dataset(
 ) -> tuple[ColumnResult, ...]:
     """Classify every column; a generic ``name`` column beside contact data may be a person."""
     rows = sample.rows_sampled
-    results = [classify_column(c, engine, rows, min_match_ratio) for c in sample.columns]
+    context = DatasetContext(sample.dataset.name, tuple(c.column.name for c in sample.columns))
+    results = [
+        classify_column(c, engine, rows, min_match_ratio, context=context) for c in sample.columns
+    ]
     beside_contact = any(m.type in CONTACT_TYPES for r in results for m in r.pii)
     if beside_contact:
         prior = NamePrior(PiiType.PERSON, "name, beside contact columns")
         for index, column in enumerate(sample.columns):
             if not results[index].pii and is_generic_name(column.column.name):
-                results[index] = classify_column(column, engine, rows, min_match_ratio, (prior,))
+                results[index] = classify_column(
+                    column, engine, rows, min_match_ratio, (prior,), context
+                )
     return tuple(results)
 
 
@@ -130,12 +150,15 @@ def classify_column(
     rows_sampled: int,
     min_match_ratio: float = 0.2,
     extra_priors: tuple[NamePrior, ...] = (),
+    context: DatasetContext | None = None,
 ) -> ColumnResult:
     """Decide which types ``sample`` holds; never returns a raw value."""
     column = sample.column
     values = [v for v in (prepare_value(x, column.kind) for x in sample.values) if v is not None]
-    priors = {prior.type: prior for prior in (*name_priors(column.name), *extra_priors)}
-    if not values:
+    named = withdraw_priors(column.name, (*name_priors(column.name), *extra_priors))
+    priors = {prior.type: prior for prior in named}
+    binary = _binary_values(sample)
+    if not values and not binary:
         return ColumnResult(name=column.name, sampled=rows_sampled)
     counts = Counter(values)
     tallies: dict[str, _Tally] = {}
@@ -146,12 +169,17 @@ def classify_column(
             found = engine.analyze(value) if column.free_text else engine.analyze_value(value)
             for entity in _best_per_type(found):
                 tally = tallies.setdefault(entity.type, _Tally())
+                text = value[entity.start : entity.end]
                 if entity.score >= EVIDENCE_SCORE:
                     tally.evidence += count
                     tally.score_sum += entity.score * count
                     tally.recognizers.add(entity.recognizer)
+                    if len(tally.distinct) < 16:
+                        tally.distinct.add(hashlib.blake2b(text.encode(), digest_size=8).digest())
                 tally.shape += count
-                tally.add_example(entity.type, value[entity.start : entity.end])
+                if len(text) >= WHOLE_VALUE_SHARE * len(value):
+                    tally.whole += count
+                tally.add_example(entity.type, text)
                 matched.add(entity.type)
         for pii_type in priors:
             if pii_type not in matched and has_shape(pii_type, value):
@@ -161,7 +189,32 @@ def classify_column(
     if column.free_text:
         priors = {}
     facts = _Sample(rows_sampled, len(values), len(counts), min_match_ratio, column.free_text)
-    return _decide(column.name, tallies, priors, facts)
+    judged = _judge_all(tallies, priors, facts)
+    if not column.free_text:
+        view = ColumnView(
+            name=column.name,
+            kind=column.kind,
+            counts=counts,
+            non_empty=len(values),
+            priors=frozenset(priors),
+            tallies={t: tally.frozen() for t, tally in tallies.items()},
+            context=context or DatasetContext(),
+            binary=binary,
+        )
+        judged = _apply_rules(view, judged, tallies)
+    return _result(column.name, judged, facts)
+
+
+def _binary_values(sample: ColumnSample) -> tuple[bytes, ...]:
+    """The column's non-empty byte values that are not UTF-8 text (for the binary rules)."""
+    if sample.column.kind is not ValueKind.BINARY:
+        return ()
+    found = [
+        bytes(v[:64])
+        for v in sample.values
+        if isinstance(v, (bytes, bytearray, memoryview)) and len(v)
+    ]
+    return tuple(found[:MAX_BINARY_VALUES])
 
 
 @dataclass(frozen=True)
@@ -204,14 +257,23 @@ def _judge(
     return PiiMatch(pii_type, round(confidence, 3), round(ratio, 3)), why
 
 
-def _decide(
-    name: str,
-    tallies: dict[str, _Tally],
-    priors: dict[PiiType, NamePrior],
-    sample: _Sample,
-) -> ColumnResult:
-    judged: list[tuple[PiiMatch, str, list[str]]] = []
-    reasons: list[str] = []
+@dataclass
+class _Judged:
+    """The decisions on one column while the rules still may change them."""
+
+    matches: list[tuple[PiiMatch, str, list[str]]] = field(default_factory=list)
+    by_shape: set[str] = field(default_factory=set)  # reported by a name prior and shapes only
+    notes: list[str] = field(default_factory=list)  # why a type was not reported
+
+    @property
+    def reported(self) -> frozenset[str]:
+        return frozenset(match.type for match, _, _ in self.matches)
+
+
+def _judge_all(
+    tallies: dict[str, _Tally], priors: dict[PiiType, NamePrior], sample: _Sample
+) -> _Judged:
+    judged = _Judged()
     for pii_type, tally in tallies.items():
         prior = priors.get(PiiType(pii_type)) if pii_type in PiiType.__members__ else None
         outcome = _judge(pii_type, tally, prior, sample)
@@ -219,20 +281,54 @@ def _decide(
             continue
         repeated = sample.distinct == 1 and sample.non_empty >= 10
         if repeated and PiiType(pii_type) not in QUASI_IDENTIFIER_TYPES:
-            reasons.append(f"{pii_type}: not reported, a single value repeated in every row")
+            judged.notes.append(f"{pii_type}: not reported, a single value repeated in every row")
             continue
         match, why = outcome
-        judged.append((match, f"{why}; {sample.distinct} distinct", tally.examples))
-    reported = {match.type for match, _, _ in judged}
-    judged = [j for j in judged if SUBSUMED_BY.get(PiiType(j[0].type)) not in reported]
-    judged.sort(key=lambda j: (-j[0].match_ratio, j[0].type))
-    evidence = [example for _, _, examples in judged for example in examples]
+        if tally.evidence / sample.non_empty < sample.min_match_ratio:
+            judged.by_shape.add(pii_type)
+        judged.matches.append((match, f"{why}; {sample.distinct} distinct", tally.examples))
+    return judged
+
+
+def _apply_rules(view: ColumnView, judged: _Judged, tallies: dict[str, _Tally]) -> _Judged:
+    """Let the column rules drop what the values contradict and add what they show."""
+    verdicts: list[Verdict] = column_rules.vetoes(view, judged.reported, frozenset(judged.by_shape))
+    dropped = {v.type.value for v in verdicts}
+    reported = judged.reported
+    judged.matches = [m for m in judged.matches if m[0].type not in dropped]
+    judged.notes.extend(dict.fromkeys(v.reason for v in verdicts if v.type.value in reported))
+    for verdict in column_rules.additions(view, judged.reported):
+        if verdict.match is None or verdict.type.value in dropped:
+            continue
+        tally = tallies.get(verdict.type.value)
+        examples = tally.examples if tally and tally.examples else _examples(view, verdict.type)
+        judged.matches.append((verdict.match, verdict.reason, examples))
+    return judged
+
+
+def _examples(view: ColumnView, pii_type: PiiType) -> list[str]:
+    """Masked examples for a type a rule added (from the first distinct values)."""
+    masked: list[str] = []
+    for value in view.counts:
+        text = mask_value(pii_type.value, _as_text(value))
+        if text and text not in masked:
+            masked.append(text)
+        if len(masked) >= MAX_EVIDENCE:
+            break
+    return masked
+
+
+def _result(name: str, judged: _Judged, sample: _Sample) -> ColumnResult:
+    reported = judged.reported
+    matches = [j for j in judged.matches if SUBSUMED_BY.get(PiiType(j[0].type)) not in reported]
+    matches.sort(key=lambda j: (-j[0].match_ratio, j[0].type))
+    evidence = [example for _, _, examples in matches for example in examples]
     return ColumnResult(
         name=name,
         sampled=sample.rows_sampled,
-        pii=tuple(match for match, _, _ in judged),
+        pii=tuple(match for match, _, _ in matches),
         evidence=tuple(dict.fromkeys(evidence))[: MAX_EVIDENCE * 2],
-        reasons=tuple(why for _, why, _ in judged) + tuple(reasons),
+        reasons=tuple(why for _, why, _ in matches) + tuple(judged.notes),
     )
 
 

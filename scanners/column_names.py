@@ -100,14 +100,19 @@ register_words(_THAI, PiiType.GENDER, "เพศ")
 
 register_words(_EXACT, PiiType.PASSPORT, "passport passportno passportnumber passportnum ppno")
 register_words(_TOKENS, PiiType.PASSPORT, "passport")
+register_words(
+    _TOKENS, PiiType.PASSPORT, "nangsuedoenthang nangsuedernthang nangsuedoentang phatsapot passpot"
+)
 register_words(_THAI, PiiType.PASSPORT, "หนังสือเดินทาง พาสปอร์ต")
 
 register_words(
     _EXACT,
     PiiType.BANK_ACCOUNT,
     """bankaccount bankaccountno bankaccountnumber accountno
-    accountnumber accno accnum acctno bankno banknumber bacnumber bankacc promptpay""",
+    accountnumber accno accnum acctno bankno banknumber bacnumber bankacc promptpay
+    acctnumber acctnum accnumber accountnum bankacct bankacctno bankacctnbr acctnbr iban bban""",
 )
+register_words(_TOKENS, PiiType.BANK_ACCOUNT, "iban bban")
 register_words(_THAI, PiiType.BANK_ACCOUNT, "เลขที่บัญชี เลขบัญชี บัญชีธนาคาร พร้อมเพย์")
 
 register_words(
@@ -137,7 +142,36 @@ register_words(_TOKENS, PiiType.TH_LICENSE_PLATE, "plate")
 register_words(_THAI, PiiType.TH_LICENSE_PLATE, "ทะเบียนรถ ป้ายทะเบียน")
 
 register_words(_EXACT, PiiType.BIRTH_YEAR, "birthyear yob yearofbirth byear")
+register_words(_TOKENS, PiiType.BIRTH_YEAR, "yob birthyear")
 register_words(_THAI, PiiType.BIRTH_YEAR, "ปีเกิด")
+
+# Romanised Thai column words (DOMAIN §1.18 conventions), in the spellings that
+# Thai systems actually use: RTGS (royin), informal "ee/oo/er" spellings and
+# half-romanised forms. Compacted, so ``nam_sakun`` and ``NamSakun`` match too.
+register_words(
+    _TOKENS,
+    PiiType.PERSON,
+    """chue chuea cheu chuer chuen namsakun namsakul namsagoon namskul namtkun sakun sakul
+    chuelen chuelane chuejing chuecing chuephusamak chuesakun""",
+)
+register_words(
+    _TOKENS,
+    PiiType.ADDRESS,
+    "thiyu tiyu teeyoo thiayu thiyoo banlekthi banlektee thiyupatchuban thiyutamthabian",
+)
+register_words(
+    _TOKENS,
+    PiiType.PHONE_NUMBER,
+    "boetho boethon boetho boetoh berthor bertho bertoh thorasap thonsap muethue mueatue",
+)
+register_words(_TOKENS, PiiType.DATE_OF_BIRTH, "wankoet wankerd wangerd wankoed wanket")
+register_words(_TOKENS, PiiType.BIRTH_YEAR, "pikoet pikerd pigerd")
+register_words(
+    _TOKENS,
+    PiiType.TH_NATIONAL_ID,
+    "lekbat lekbatprachachon lekprachachon lekbatpcc lekpcc lekbattprachachon lekbatnprachatn",
+)
+register_words(_TOKENS, PiiType.POSTAL_CODE, "rahatpraisani rahatpraisanee rahatpraitni")
 
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_A-Za-z]+")
 # Compacted names that look like a prior but are not personal data.
@@ -157,6 +191,24 @@ _NOT_PII = frozenset(
 )
 
 
+#: Tokens that make a column a measure of many (a price, a count, a rate): what
+#: such a column holds is a number about a group, never a person's identifier,
+#: whatever other word stands beside it (``avg_price_by_zipcode``, ``gender_count``).
+MEASURE_TOKENS = frozenset(
+    """price prices amount amt avg average mean median sum total totals count counts cnt qty
+    quantity cost costs revenue income sales rate rates ratio pct percent percentage density
+    population share growth volume weight min max std stddev variance""".split()
+)
+#: Tokens that name an identifier of a thing (a device, a product, a document),
+#: not of a person: their digits are a serial, not a phone or an account.
+THING_ID_TOKENS = frozenset(
+    """serial serialno sn sku barcode ean upc isbn issn part partno asset lot batch model
+    tracking invoice order orders txn transaction transactions ref reference voucher coupon
+    receipt product item device meter hash checksum uuid guid token version build firmware
+    imei sim iccid""".split()
+)
+
+
 @dataclass(frozen=True)
 class NamePrior:
     """The type a column name points to, and the words that matched."""
@@ -172,6 +224,27 @@ _GENERIC_NAMES = frozenset({"name", "names", "contact", "contactperson", "displa
 def is_generic_name(name: str) -> bool:
     """True for ``name``-like columns that hold people only beside other personal data."""
     return "".join(name_tokens(name)) in _GENERIC_NAMES or name.strip() in _GENERIC_NAMES
+
+
+def _compounds(tokens: list[str]) -> list[str]:
+    """Runs of two or more adjacent tokens, compacted: ``cust_first_name`` → ``firstname`` …"""
+    return [
+        "".join(tokens[start:end])
+        for start in range(len(tokens))
+        for end in range(start + 2, len(tokens) + 1)
+        if end - start < len(tokens)
+    ]
+
+
+def is_measure_name(name: str) -> bool:
+    """True when the column name says it is a measure (``avg_price_by_zipcode``)."""
+    return any(token in MEASURE_TOKENS for token in name_tokens(name))
+
+
+def is_thing_id_name(name: str) -> bool:
+    """True when the column name says it identifies a thing (``serial_no``, ``order_ref``)."""
+    tokens = name_tokens(name)
+    return any(token in THING_ID_TOKENS for token in tokens) or "".join(tokens) in THING_ID_TOKENS
 
 
 def name_tokens(name: str) -> list[str]:
@@ -199,11 +272,17 @@ class NameLexicon:
         """Every type the column name points to (usually none or one)."""
         tokens = name_tokens(name)
         compact = "".join(tokens)
-        if compact in self.not_pii:
+        compounds = _compounds(tokens)
+        if compact in self.not_pii or any(c in self.not_pii for c in compounds):
             return ()
         found: dict[PiiType, str] = {}
-        if compact in self.exact:
-            found[self.exact[compact]] = compact
+        whole = self.exact.get(compact) or self.tokens.get(compact)
+        if whole is not None:
+            found[whole] = compact
+        for compound in compounds:
+            pii_type = self.exact.get(compound) or self.tokens.get(compound)
+            if pii_type is not None and pii_type not in found:
+                found[pii_type] = compound
         for token in tokens:
             if token in self.tokens and self.tokens[token] not in found:
                 found[self.tokens[token]] = token

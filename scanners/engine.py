@@ -19,12 +19,14 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from scanners.nlp_engine import ThaiBlankNlpEngine
 from scanners.normalise import normalise_text
 from scanners.recognizers import all_recognizers
-from scanners.recognizers.base import ScannerRecognizer, TextTraits
+from scanners.recognizers.base import (
+    CONTEXT_BOOST,
+    MIN_SCORE_WITH_CONTEXT,
+    ScannerRecognizer,
+    TextTraits,
+    column_words,
+)
 
-#: Added to a match's score when one of its recognizer's context words is near.
-CONTEXT_BOOST = 0.45
-#: A match with supporting context scores at least this much.
-MIN_SCORE_WITH_CONTEXT = 0.5
 #: Matches below this score are not returned at all.
 MIN_SCORE = 0.05
 #: A match at or above this score is evidence on its own (see recognizers/__init__).
@@ -113,11 +115,16 @@ class DetectionEngine:
         return sorted(entities, key=lambda e: (e.start, e.end, e.type))
 
     @cached_property
-    def _direct_recognizers(self) -> tuple[ScannerRecognizer, ...]:
+    def _direct_recognizers(self) -> tuple[tuple[str, tuple[ScannerRecognizer, ...]], ...]:
+        """The column-value recognizers grouped by what a text must contain for them."""
         recognizers = all_recognizers(self.primary_language, scope="values")
         if not all(isinstance(r, ScannerRecognizer) for r in recognizers):
             return ()
-        return tuple(r for r in recognizers if isinstance(r, ScannerRecognizer))
+        groups: dict[str, list[ScannerRecognizer]] = {}
+        for recognizer in recognizers:
+            if isinstance(recognizer, ScannerRecognizer):
+                groups.setdefault(recognizer.REQUIRES, []).append(recognizer)
+        return tuple((requirement, tuple(group)) for requirement, group in groups.items())
 
     def analyze_value(
         self, text: str, context: Sequence[str] | None = None, min_score: float = MIN_SCORE
@@ -125,31 +132,35 @@ class DetectionEngine:
         """The best score per type that ``analyze(scope="values")`` gives, faster.
 
         Our recognizers read the raw text and boost themselves from a character
-        window, so the NLP pipeline and Presidio's enhancer add nothing here;
-        recognizers whose ``REQUIRES`` the text cannot meet (no digit, no ``@``…)
-        are skipped.
+        window, so the NLP pipeline and Presidio's enhancer add nothing here:
+        each recognizer's spans are scored and boosted directly (the same
+        arithmetic as ``ScannerRecognizer.enhance_using_context``, without
+        building Presidio result objects), and recognizers whose ``REQUIRES``
+        the text cannot meet (no digit, no ``@``…) are skipped as a group.
         """
-        recognizers = self._direct_recognizers
-        if not recognizers:
+        groups = self._direct_recognizers
+        if not groups:
             return self.analyze(text, context, min_score, scope="values")
         if not text or not text.strip():
             return []
         normalised = normalise_text(text)
         traits = TextTraits.of(normalised)
-        extra = list(context) if context else None
+        columns = column_words(context)
         entities: dict[tuple[str, int, int], Entity] = {}
-        for recognizer in recognizers:
-            if not traits.allow(recognizer.REQUIRES):
+        for requirement, recognizers in groups:
+            if not traits.allow(requirement):
                 continue
-            results = recognizer.analyze(normalised, None, None)
-            if not results:
-                continue
-            recognizer.enhance_using_context(normalised, results, [], None, extra)
-            for r in results:
-                score = round(float(r.score), 4)
-                key = (r.entity_type, r.start, r.end)
-                if score >= min_score and (key not in entities or entities[key].score < score):
-                    entities[key] = Entity(r.entity_type, r.start, r.end, score, recognizer.name)
+            for recognizer in recognizers:
+                for span in recognizer.find(normalised):
+                    score = span.score
+                    if span.boostable and recognizer.has_context(
+                        normalised, span.start, span.end, columns
+                    ):
+                        score = min(max(score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT), 1.0)
+                    score = round(float(score), 4)
+                    key = (recognizer.ENTITY, span.start, span.end)
+                    if score >= min_score and (key not in entities or entities[key].score < score):
+                        entities[key] = Entity(*key, score, recognizer.name)
         return sorted(entities.values(), key=lambda e: (e.start, e.end, e.type))
 
     def warm_up(self, free_text: bool = False) -> None:

@@ -19,10 +19,17 @@ _URL_OR_NET = re.compile(
 )
 _DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
 _POSTCODE = re.compile(r"^(?=.*\d)[A-Za-z0-9][A-Za-z0-9 \-]{1,9}$")
-_GENDER_VALUES = frozenset(
-    {"m", "f", "male", "female", "man", "woman", "u", "unknown", "other", "1", "2"}
-    | {"ชาย", "หญิง", "เพศชาย", "เพศหญิง", "ช", "ญ", "อื่นๆ"}
+#: Words for the sexes in the languages Thai systems and their vendors write
+#: (codes, English, Thai, and the locales of foreign staff and customers).
+GENDER_WORDS = frozenset(
+    {"male", "female", "man", "woman", "men", "women", "non-binary", "nonbinary", "diverse"}
+    | {"ชาย", "หญิง", "เพศชาย", "เพศหญิง", "ช", "ญ"}
+    | {"männlich", "weiblich", "divers", "homme", "femme", "masculin", "féminin", "hombre"}
+    | {"mujer", "masculino", "femenino", "feminino", "maschio", "femmina", "maschile"}
+    | {"femminile", "男", "女", "男性", "女性", "남", "여", "남성", "여성", "nam", "nữ"}
+    | {"laki-laki", "perempuan", "pria", "wanita", "lelaki"}
 )
+_GENDER_VALUES = GENDER_WORDS | {"m", "f", "u", "unknown", "other", "1", "2", "อื่นๆ", "x"}
 
 
 def _is_letter(ch: str) -> bool:
@@ -67,6 +74,20 @@ def _looks_like_gender(value: str) -> bool:
     return value.strip().lower() in _GENDER_VALUES
 
 
+_PASSPORT = re.compile(r"^(?=.*\d)[A-Z0-9]{6,9}$")
+_ACCOUNT = re.compile(r"^(?:[A-Z]{4} ?)?\d[\d \-]{4,30}\d$")
+
+
+def _looks_like_passport(value: str) -> bool:
+    """6 to 9 letters and digits with at least one digit (ICAO 9303 document numbers)."""
+    return bool(_PASSPORT.match(value.upper()))
+
+
+def _looks_like_account(value: str) -> bool:
+    """6 to 30 digits, grouped or not, after an optional 4-letter bank code (a BBAN)."""
+    return bool(_ACCOUNT.match(value.upper())) and sum(ch.isdigit() for ch in value) >= 6
+
+
 SHAPES: dict[PiiType, Callable[[str], bool]] = {
     PiiType.PERSON: _looks_like_name,
     PiiType.ADDRESS: _looks_like_address,
@@ -74,6 +95,8 @@ SHAPES: dict[PiiType, Callable[[str], bool]] = {
     PiiType.POSTAL_CODE: _looks_like_postcode,
     PiiType.GENDER: _looks_like_gender,
     PiiType.BIRTH_YEAR: _looks_like_year,
+    PiiType.PASSPORT: _looks_like_passport,
+    PiiType.BANK_ACCOUNT: _looks_like_account,
 }
 
 

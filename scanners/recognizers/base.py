@@ -53,7 +53,7 @@ def context_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
 @cache
 def _needs(requirement: str) -> tuple[str, ...]:
     needs = tuple(requirement.split("|"))
-    unknown = set(needs) - {"digit", "at", "thai", "latin"}
+    unknown = set(needs) - {"digit", "at", "thai", "latin", "letter"}
     if unknown:
         raise ValueError(f"unknown REQUIRES trait(s): {', '.join(sorted(unknown))}")
     return needs
@@ -66,6 +66,7 @@ class TextTraits(NamedTuple):
     at: bool
     thai: bool
     latin: bool
+    letter: bool  # a letter of any script (CJK, Hangul, Cyrillic … as well)
 
     @classmethod
     def of(cls, text: str) -> TextTraits:
@@ -74,10 +75,11 @@ class TextTraits(NamedTuple):
             at="@" in text,
             thai=_THAI.search(text) is not None,
             latin=any("a" <= ch.lower() <= "z" for ch in text),
+            letter=any(ch.isalpha() for ch in text),
         )
 
     def allow(self, requirement: str) -> bool:
-        """``requirement`` is "any", or one or more of digit/at/thai/latin joined by "|"."""
+        """``requirement`` is "any", or one or more of digit/at/thai/latin/letter joined by "|"."""
         if requirement == "any":
             return True
         return any(getattr(self, need) for need in _needs(requirement))

@@ -78,7 +78,7 @@ class SensitiveRecognizer(ScannerRecognizer):
     """Lexicon-driven recognizer for one Section 26 type (see the module docstring)."""
 
     ENTITY: ClassVar[str]
-    REQUIRES: ClassVar[str] = "thai|latin"  # every lexicon term has letters
+    REQUIRES: ClassVar[str] = "letter"  # every lexicon term has letters (of any script)
     WINDOW_BEFORE: ClassVar[int] = 32
     WINDOW_AFTER: ClassVar[int] = 16
 
