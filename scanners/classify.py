@@ -166,7 +166,10 @@ def classify_column(
     for value, count in counts.items():
         matched: set[str] = set()
         if use_recognizers and isinstance(value, str):
-            found = engine.analyze(value) if column.free_text else engine.analyze_value(value)
+            if column.free_text:
+                found = engine.analyze(value)
+            else:
+                found = engine.analyze_value(value, normalised=True)
             for entity in _best_per_type(found):
                 tally = tallies.setdefault(entity.type, _Tally())
                 text = value[entity.start : entity.end]

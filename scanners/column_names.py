@@ -65,6 +65,11 @@ register_words(
     emtel telem contactphone informtel callphone msisdn""",
 )
 register_words(_TOKENS, PiiType.PHONE_NUMBER, "phone telephone mobile tel fax")
+register_words(
+    _EXACT,
+    PiiType.PHONE_NUMBER,
+    "mobno mobileno cellno telephoneno contactno contactnumber phonenum telnum mobnum",
+)
 register_words(_THAI, PiiType.PHONE_NUMBER, "เบอร์โทร โทรศัพท์ มือถือ โทรสาร เบอร์ติดต่อ")
 
 register_words(_EXACT, PiiType.EMAIL_ADDRESS, "email emailaddress mail mailaddress")
@@ -92,13 +97,15 @@ register_words(_THAI, PiiType.ADDRESS, "ที่อยู่ บ้านเล
 
 register_words(_EXACT, PiiType.POSTAL_CODE, "zip zipcode postcode postalcode addrpostcode")
 register_words(_TOKENS, PiiType.POSTAL_CODE, "zip zipcode postcode postal")
-register_words(_THAI, PiiType.POSTAL_CODE, "รหัสไปรษณีย์")
+register_words(_THAI, PiiType.POSTAL_CODE, "รหัสไปรษณีย์ ไปรษณีย์")
+register_words(_EXACT, PiiType.POSTAL_CODE, "postcd postalcd zipcd pcode")
 
 register_words(_EXACT, PiiType.GENDER, "sex gender sgender")
 register_words(_TOKENS, PiiType.GENDER, "gender")
 register_words(_THAI, PiiType.GENDER, "เพศ")
 
 register_words(_EXACT, PiiType.PASSPORT, "passport passportno passportnumber passportnum ppno")
+register_words(_EXACT, PiiType.PASSPORT, "traveldoc traveldocno traveldocument traveldocumentno")
 register_words(_TOKENS, PiiType.PASSPORT, "passport")
 register_words(
     _TOKENS, PiiType.PASSPORT, "nangsuedoenthang nangsuedernthang nangsuedoentang phatsapot passpot"
@@ -143,6 +150,8 @@ register_words(_THAI, PiiType.TH_LICENSE_PLATE, "ทะเบียนรถ ป
 
 register_words(_EXACT, PiiType.BIRTH_YEAR, "birthyear yob yearofbirth byear")
 register_words(_TOKENS, PiiType.BIRTH_YEAR, "yob birthyear")
+register_words(_EXACT, PiiType.BIRTH_YEAR, "yrbirth birthyr yearborn bornyear")
+register_words(_THAI, PiiType.BIRTH_YEAR, "ปีที่เกิด")
 register_words(_THAI, PiiType.BIRTH_YEAR, "ปีเกิด")
 
 # Romanised Thai column words (DOMAIN §1.18 conventions), in the spellings that
@@ -171,7 +180,9 @@ register_words(
     PiiType.TH_NATIONAL_ID,
     "lekbat lekbatprachachon lekprachachon lekbatpcc lekpcc lekbattprachachon lekbatnprachatn",
 )
-register_words(_TOKENS, PiiType.POSTAL_CODE, "rahatpraisani rahatpraisanee rahatpraitni")
+register_words(
+    _TOKENS, PiiType.POSTAL_CODE, "rahatpraisani rahatpraisanee rahatpraitni praisani praisanee"
+)
 
 _SPLIT = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+|[^\W\d_A-Za-z]+")
 # Compacted names that look like a prior but are not personal data.

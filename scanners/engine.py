@@ -127,7 +127,11 @@ class DetectionEngine:
         return tuple((requirement, tuple(group)) for requirement, group in groups.items())
 
     def analyze_value(
-        self, text: str, context: Sequence[str] | None = None, min_score: float = MIN_SCORE
+        self,
+        text: str,
+        context: Sequence[str] | None = None,
+        min_score: float = MIN_SCORE,
+        normalised: bool = False,
     ) -> list[Entity]:
         """The best score per type that ``analyze(scope="values")`` gives, faster.
 
@@ -137,24 +141,26 @@ class DetectionEngine:
         arithmetic as ``ScannerRecognizer.enhance_using_context``, without
         building Presidio result objects), and recognizers whose ``REQUIRES``
         the text cannot meet (no digit, no ``@``…) are skipped as a group.
+        ``normalised``: the caller already applied ``normalise_text``.
         """
         groups = self._direct_recognizers
         if not groups:
             return self.analyze(text, context, min_score, scope="values")
         if not text or not text.strip():
             return []
-        normalised = normalise_text(text)
-        traits = TextTraits.of(normalised)
+        if not normalised:
+            text = normalise_text(text)
+        traits = TextTraits.of(text)
         columns = column_words(context)
         entities: dict[tuple[str, int, int], Entity] = {}
         for requirement, recognizers in groups:
             if not traits.allow(requirement):
                 continue
             for recognizer in recognizers:
-                for span in recognizer.find(normalised):
+                for span in recognizer.find(text):
                     score = span.score
                     if span.boostable and recognizer.has_context(
-                        normalised, span.start, span.end, columns
+                        text, span.start, span.end, columns
                     ):
                         score = min(max(score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT), 1.0)
                     score = round(float(score), 4)

@@ -149,7 +149,7 @@ register_words(
 register_words(
     SENSITIVE_TOKENS,
     PiiType.BIOMETRIC,
-    "fingerprint fingerprints biometric biometrics voiceprint minutiae",
+    "fingerprint fingerprints biometric biometrics voiceprint minutiae lainiumue laiphimniumue",
 )
 register_words(
     SENSITIVE_THAI,

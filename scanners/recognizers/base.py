@@ -29,6 +29,9 @@ MIN_SCORE_WITH_CONTEXT = 0.5
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SEPARATORS = re.compile(r"[_\-./:]+")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
+_DIGIT = re.compile(r"\d")
+_LATIN = re.compile(r"[A-Za-z]")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 class Span(NamedTuple):
@@ -71,11 +74,11 @@ class TextTraits(NamedTuple):
     @classmethod
     def of(cls, text: str) -> TextTraits:
         return cls(
-            digit=any(ch.isdigit() for ch in text),
+            digit=_DIGIT.search(text) is not None,
             at="@" in text,
             thai=_THAI.search(text) is not None,
-            latin=any("a" <= ch.lower() <= "z" for ch in text),
-            letter=any(ch.isalpha() for ch in text),
+            latin=_LATIN.search(text) is not None,
+            letter=_LETTER.search(text) is not None,
         )
 
     def allow(self, requirement: str) -> bool:

@@ -83,6 +83,8 @@ def test_unknown_length_is_a_shape_until_card_words(best) -> None:
 
 
 TRAPS = [
+    "a3f94539148803436467d5",  # a valid card number's digits inside a hex hash
+    "sha256 e3b0c4539148803436467b7c",
     VISA[:-1] + str((int(VISA[-1]) + 1) % 10),  # Luhn fails
     group(VISA)[:-1] + str((int(VISA[-1]) + 1) % 10),
     "4111 1111 1111 1111",  # repeated digits: a test number

@@ -18,7 +18,8 @@ digits starting 15-19), and runs of one repeated digit (test numbers such as
 
 Non-compliant (matched): ``4539 1488 0343 6467``.
 Compliant (not matched): ``4539 1488 0343 6468`` (Luhn fails),
-``1748503543012`` (a timestamp).
+``1748503543012`` (a timestamp), ``a3f94539148803436467d5`` (digits inside a
+hex hash).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ from stdnum import luhn
 from scanners.recognizers.base import ScannerRecognizer, Span
 from scanners.validators import ean13, th_national_id
 
-_EDGE_BEFORE = r"(?<![\d\-/.,])"
-_EDGE_AFTER = r"(?![\d]|[\-/.,:]\d)"
+#: Not glued to a Latin letter either: a digit run inside a hex hash or a UUID is no card.
+_EDGE_BEFORE = r"(?<![\dA-Za-z\-/.,])"
+_EDGE_AFTER = r"(?![\dA-Za-z]|[\-/.,:]\d)"
 _GROUPED = re.compile(
     _EDGE_BEFORE + r"(?:\d{4}(?P<s1>[ \-])\d{4}(?P=s1)\d{4}(?P=s1)\d{4}(?:(?P=s1)\d{3})?"
     r"|\d{4}(?P<s2>[ \-])\d{6}(?P=s2)\d{4,5})" + _EDGE_AFTER

@@ -97,10 +97,13 @@ class SensitiveRecognizer(ScannerRecognizer):
 
     def find(self, text: str) -> Iterator[Span]:
         yield from self.find_more(text)
-        for hit in value_hits(text):
+        whole, found = value_hits(text), scan(text)
+        if not whole and not found:
+            return  # most values hold no lexicon word at all (both results are cached)
+        for hit in whole:
             if hit.entity == self.ENTITY:
                 yield Span(hit.start, hit.end, SHAPE)
-        hits = [hit for hit in scan(text) if hit.entity == self.ENTITY]
+        hits = [hit for hit in found if hit.entity == self.ENTITY]
         excluded = [(h.start, h.end) for h in hits if h.role == EXCLUDE]
         kept = [
             h

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from pythainlp.corpus import (
     provinces,
@@ -127,6 +127,12 @@ def _lexicon() -> dict[str, frozenset[str]]:
     }
 
 
+@lru_cache(maxsize=8192)
+def _first_token(run: str) -> str:
+    """The first PyThaiNLP word of a Thai run (cached: surnames repeat across rows)."""
+    return word_tokenize(run, engine="newmm", keep_whitespace=False)[0]
+
+
 def _given_prefix_length(run: str, given: frozenset[str]) -> int:
     for length in range(min(len(run), 20), 1, -1):
         if run[:length] in given:
@@ -156,8 +162,7 @@ class ThaiPersonRecognizer(ScannerRecognizer):
             return True
         if run in lex["words"] or run in lex["stop"]:
             return False
-        first = word_tokenize(run, engine="newmm", keep_whitespace=False)[0]
-        return first not in lex["stop"]
+        return _first_token(run) not in lex["stop"]
 
     def _titled(self, text: str, lex: dict[str, frozenset[str]]) -> Iterator[Span]:
         for match in _TITLED.finditer(text):
