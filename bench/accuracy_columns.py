@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_org
+from scoring import prf
 
 from agent.config_loader import load_config
 from agent.runner import ScanPlan, run_scan
@@ -136,16 +137,6 @@ def score(predicted: dict[tuple[str, str], set[str]], labels: Labels) -> dict[st
         for t in truth - got:
             fn[t] += 1
             misses.append(f"{key[0]}.{key[1]}: {t}")
-
-    def prf(t: int, f_p: int, f_n: int) -> dict[str, float]:
-        p = t / (t + f_p) if t + f_p else 1.0
-        r = t / (t + f_n) if t + f_n else 1.0
-        return {
-            "precision": round(p, 3),
-            "recall": round(r, 3),
-            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "support": t + f_n,
-        }
 
     types = sorted(set(tp) | set(fp) | set(fn))
     trap_columns = sum(1 for k, v in labels.items() if not v and predicted.get(k))

@@ -30,6 +30,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import locale_orgs
+from scoring import prf
 
 from agent.config_loader import load_config
 from agent.runner import ScanPlan, run_scan
@@ -69,20 +70,6 @@ def scan(config_text: str, folder: Path) -> Labels:
     }
 
 
-def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
-    p = tp / (tp + fp) if tp + fp else 1.0
-    r = tp / (tp + fn) if tp + fn else 1.0
-    return {
-        "precision": round(p, 3),
-        "recall": round(r, 3),
-        "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-        "support": tp + fn,
-        "tp": tp,
-        "fp": fp,
-        "fn": fn,
-    }
-
-
 def score(predicted: Labels, labels: Labels, foreign: set[tuple[str, str]]) -> dict[str, Any]:
     """Every (column, type) decision scored; traps, per-organisation and per-table failures."""
     tp: Counter[str] = Counter()
@@ -116,9 +103,9 @@ def score(predicted: Labels, labels: Labels, foreign: set[tuple[str, str]]) -> d
     }
     trap_columns = [k for k, v in labels.items() if not v and k not in foreign]
     return {
-        "micro": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
-        "per_type": {t: _prf(tp[t], fp[t], fn[t]) for t in sorted(set(tp) | set(fp) | set(fn))},
-        "per_org": {o: _prf(c["tp"], c["fp"], c["fn"]) for o, c in sorted(org_counts.items())},
+        "micro": prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        "per_type": {t: prf(tp[t], fp[t], fn[t]) for t in sorted(set(tp) | set(fp) | set(fn))},
+        "per_org": {o: prf(c["tp"], c["fp"], c["fn"]) for o, c in sorted(org_counts.items())},
         "tables": len(tables),
         "columns": len(labels),
         "columns_exact": exact,
