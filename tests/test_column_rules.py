@@ -80,6 +80,10 @@ HOLIDAYS_TH = [
     "วันวิสาขบูชา", "วันอาสาฬหบูชา", "วันเข้าพรรษา", "วันแม่แห่งชาติ", "วันปิยมหาราช",
     "วันพ่อแห่งชาติ", "วันรัฐธรรมนูญ", "วันสิ้นปี", "วันเด็กแห่งชาติ", "วันครู",
 ]  # fmt: skip
+DISTRICTS_TH = [
+    "บางรัก", "ปทุมวัน", "สาทร", "บางกะปิ", "ลาดพร้าว", "จตุจักร", "ห้วยขวาง", "ดินแดง", "บางเขน",
+    "ดอนเมือง", "หาดใหญ่", "แม่ริม", "สันทราย", "หางดง", "บ้านโป่ง", "ศรีราชา", "บางละมุง", "สัตหีบ",
+]  # fmt: skip
 HOLIDAYS_EN = [
     "Makha Bucha Day", "Chakri Memorial Day", "Songkran Festival", "Labour Day", "Coronation Day",
     "Visakha Bucha Day", "Asarnha Bucha Day", "Khao Phansa Day", "Mother's Day", "Father's Day",
@@ -124,6 +128,7 @@ CASES = [
                         for _ in range(300)], (), {"PERSON"}),
     ("t1", "cust_first_name", TEXT, [TH.first_name() for _ in range(300)], (), {"PERSON"}),
     ("calendar.holidays", "name_th", TEXT, HOLIDAYS_TH * 10, ("holiday_date",), set()),
+    ("geo.districts", "name_th", TEXT, DISTRICTS_TH * 10, ("province_id",), set()),
     ("calendar.holidays", "name_en", TEXT, HOLIDAYS_EN * 10, ("holiday_date",), set()),
     ("geo", "name", TEXT, [EN.city() for _ in range(300)], ("population",), set()),
     ("catalogue", "title", TEXT, [EN.catch_phrase() for _ in range(300)], (), set()),

@@ -34,7 +34,8 @@ from scanners.result import PiiMatch
 NAME_SCORE = 0.5
 SHARE_WITHOUT_NAME = 0.7
 SHARE_GENERIC = 0.6
-VETO_SHARE = 0.3
+#: Below this share of name-like values, a person word in the column name is outvoted.
+VETO_SHARE = 0.5
 MIN_DISTINCT = 10
 #: A last word shared by this share of the distinct values (and this many) names a kind.
 CATEGORY_SHARE = 0.4
@@ -60,8 +61,11 @@ def category_word(view: ColumnView) -> str | None:
     word, count = last.most_common(1)[0]
     if word.rstrip(".") in HONORIFICS:
         return None  # "SMITH/JOHN MR": airline-style names end in the title
-    shared = count >= MIN_CATEGORY_VALUES and count >= CATEGORY_SHARE * view.distinct
-    return word if shared else None
+    if view.distinct < MIN_DISTINCT or count < max(
+        MIN_CATEGORY_VALUES, CATEGORY_SHARE * view.distinct
+    ):
+        return None  # among many people no one surname ends 40% of the names
+    return word
 
 
 def name_share(view: ColumnView) -> float:
@@ -119,7 +123,7 @@ def add(view: ColumnView, reported: frozenset[str]) -> list[Verdict]:
     if reported or view.distinct < MIN_DISTINCT or view.sentence_share > MAX_SENTENCE_SHARE:
         return []  # reported: the values are already something (an address, an e-mail …)
     if PiiType.PERSON in view.priors:
-        needed = VETO_SHARE + 0.2
+        needed = VETO_SHARE
     elif is_generic_name(view.name):
         needed = SHARE_GENERIC
     else:
