@@ -20,16 +20,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from decimal import Decimal
 
 from connectors.model import ColumnSample, DatasetSample, ValueKind
+from scanners.cell_values import prepare_value
 from scanners.column_names import NamePrior, column_priors, is_generic_name
 from scanners.column_rules import apply as column_rules
 from scanners.column_rules.measure_names import withdraw_priors
 from scanners.column_rules.view import ColumnView, DatasetContext, TypeTally, Verdict
 from scanners.engine import EVIDENCE_SCORE, DetectionEngine, Entity
 from scanners.masking import mask_value
-from scanners.normalise import normalise_text
 from scanners.pii_types import QUASI_IDENTIFIER_TYPES, PiiType
 from scanners.result import ColumnResult, PiiMatch
 from scanners.sensitive_columns import sensitive_column_priors
@@ -37,12 +36,6 @@ from scanners.value_shapes import has_shape
 
 #: With a name prior, this share of values must have the type's shape.
 PRIOR_SHAPE_RATIO = 0.5
-#: Values longer than this are cut before analysis (free text is sampled, not read whole).
-MAX_VALUE_CHARS = 2000
-#: Integers shorter than this cannot be any type we look for (4 digits: a birth year).
-MIN_INTEGER_DIGITS = 4
-#: Integers longer than this are no identifier (and too long for ``str()``).
-MAX_INTEGER_BITS = 256
 MAX_EVIDENCE = 3
 #: A match covering this share of its value is the value itself, not a word inside it.
 WHOLE_VALUE_SHARE = 0.8
@@ -76,43 +69,6 @@ class _Tally:
         masked = mask_value(pii_type, text)
         if len(self.examples) < MAX_EVIDENCE and masked not in self.examples:
             self.examples.append(masked)
-
-
-def prepare_value(value: object, kind: ValueKind) -> object | None:
-    """The analysable form of one sampled value, or None to skip it.
-
-    Total: bytes that are not UTF-8, integers too long to print, NaN and
-    infinities are skipped; a huge value is cut to :data:`MAX_VALUE_CHARS`
-    before it is normalised, so its size costs nothing.
-    """
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, (date, datetime)):
-        return value
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        value = _utf8_prefix(bytes(value[: 4 * MAX_VALUE_CHARS]))
-        if value is None:
-            return None
-    if isinstance(value, int):
-        if value.bit_length() > MAX_INTEGER_BITS:
-            return None
-        return str(value) if len(str(abs(value))) >= MIN_INTEGER_DIGITS else None
-    if isinstance(value, (float, Decimal)):
-        return None
-    text = str(value)
-    if len(text) > MAX_VALUE_CHARS:
-        text = text.lstrip()[:MAX_VALUE_CHARS]
-    return normalise_text(text).strip() or None
-
-
-def _utf8_prefix(data: bytes) -> str | None:
-    """``data`` as UTF-8 text, a character cut at its end dropped; None when not UTF-8."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.reason != "unexpected end of data" or exc.start < len(data) - 3:
-            return None
-        return data[: exc.start].decode("utf-8")
 
 
 def name_priors(name: str) -> tuple[NamePrior, ...]:
@@ -209,7 +165,7 @@ def classify_column(
 
 
 def _binary_values(sample: ColumnSample) -> tuple[bytes, ...]:
-    """The column's non-empty byte values that are not UTF-8 text (for the binary rules)."""
+    """The first bytes of the column's non-empty binary values (for the binary rules)."""
     if sample.column.kind is not ValueKind.BINARY:
         return ()
     found = [

@@ -41,7 +41,7 @@ from agent.scheduler import build_scheduler
 from connectors.errors import PdpaAgentError
 from connectors.model import ValueKind
 from scanners import subjects
-from scanners.classify import MAX_VALUE_CHARS, prepare_value
+from scanners.cell_values import MAX_VALUE_CHARS, prepare_value
 from scanners.masking import mask_value
 from scanners.normalise import normalise_text, thai_digits_to_ascii
 from scanners.pii_types import PiiType
