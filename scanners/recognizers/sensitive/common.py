@@ -28,7 +28,7 @@ from pythainlp.tokenize import word_tokenize
 
 from scanners.recognizers.base import ScannerRecognizer, Span
 from scanners.recognizers.sensitive.lexicon import cue_pattern, lexicon
-from scanners.recognizers.sensitive.scan import EXCLUDE, PHRASE, Hit, scan, value_hits
+from scanners.recognizers.sensitive.scan import EXCLUDE, PHRASE, Hit, hits_by_type, scan
 from scanners.sensitive_columns import SENSITIVE_COLUMN_WORDS
 
 #: A category value or term: evidence only with a column name or cue word.
@@ -97,13 +97,12 @@ class SensitiveRecognizer(ScannerRecognizer):
 
     def find(self, text: str) -> Iterator[Span]:
         yield from self.find_more(text)
-        whole, found = value_hits(text), scan(text)
-        if not whole and not found:
-            return  # most values hold no lexicon word at all (both results are cached)
+        mine = hits_by_type(text).get(self.ENTITY)
+        if mine is None:
+            return  # most values hold no word of this type's lexicon (the grouping is cached)
+        whole, hits = mine
         for hit in whole:
-            if hit.entity == self.ENTITY:
-                yield Span(hit.start, hit.end, SHAPE)
-        hits = [hit for hit in found if hit.entity == self.ENTITY]
+            yield Span(hit.start, hit.end, SHAPE)
         excluded = [(h.start, h.end) for h in hits if h.role == EXCLUDE]
         kept = [
             h

@@ -127,3 +127,18 @@ def value_hits(text: str) -> tuple[Hit, ...]:
         for entity in values.get(normalise_value(part), ()) if part else ():
             hits.append(Hit(offset + index, offset + index + len(part), entity, TERM))
     return tuple(hits)
+
+
+@lru_cache(maxsize=256)
+def hits_by_type(text: str) -> dict[str, tuple[tuple[Hit, ...], tuple[Hit, ...]]]:
+    """Per type: its whole-value hits and its term/phrase/exclusion hits (cached per text).
+
+    Ten recognizers read the same text; grouping once lets each take its own
+    hits with one look-up instead of filtering every type's hits.
+    """
+    grouped: dict[str, tuple[list[Hit], list[Hit]]] = {}
+    for hit in value_hits(text):
+        grouped.setdefault(hit.entity, ([], []))[0].append(hit)
+    for hit in scan(text):
+        grouped.setdefault(hit.entity, ([], []))[1].append(hit)
+    return {entity: (tuple(whole), tuple(found)) for entity, (whole, found) in grouped.items()}
