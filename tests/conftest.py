@@ -96,6 +96,20 @@ def fresh_mariadb_database(mariadb_url: URL) -> Iterator[Callable[[], URL]]:
     yield from _database_factory(mariadb_url, postgres=False)
 
 
+@pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
+def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> URL | str:
+    """A new empty database on each backend in turn (SQLite in ``tmp_path``; MariaDB utf8mb4)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'org.sqlite'}"
+    factory: Callable[[], URL] = request.getfixturevalue(
+        "fresh_pg_database" if request.param == "postgresql" else "fresh_mariadb_database"
+    )
+    url = factory()
+    if request.param == "mariadb":
+        url = make_url(url).update_query_dict({"charset": "utf8mb4"})
+    return url
+
+
 # --- end of real database servers ------------------------------------------
 
 

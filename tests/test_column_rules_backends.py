@@ -6,7 +6,6 @@ says nothing, and 13-digit codes that only sometimes pass the ID check (a trap).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from sqlalchemy import (
     create_engine,
     insert,
 )
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 from synthetic import national_id
 
 from agent.config_loader import load_config
@@ -89,18 +88,10 @@ def create_org(url: URL | str) -> None:
     engine.dispose()
 
 
-@pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    if request.param == "sqlite":
-        url: URL | str = f"sqlite:///{tmp_path / 'org.sqlite'}"
-    else:
-        factory: Callable[[], URL] = request.getfixturevalue(
-            "fresh_pg_database" if request.param == "postgresql" else "fresh_mariadb_database"
-        )
-        url = factory()
-        if request.param == "mariadb":
-            url = make_url(url).update_query_dict({"charset": "utf8mb4"})
-    create_org(url)
+@pytest.fixture
+def database_url(empty_database_url: URL | str) -> str:
+    create_org(empty_database_url)
+    url = empty_database_url
     return url.render_as_string(hide_password=False) if isinstance(url, URL) else url
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine, insert
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 from synthetic import national_id
 
 from agent.config_loader import load_config
@@ -83,19 +82,10 @@ def scan(tmp_path: Path, url: URL | str, engine: DetectionEngine) -> ScanResult:
     return run_scan(ScanPlan(loaded, tuple(loaded.config.sources)), engine)
 
 
-@pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
-def org_url(request: pytest.FixtureRequest, tmp_path: Path) -> URL | str:
-    if request.param == "sqlite":
-        url: URL | str = f"sqlite:///{tmp_path / 'org.sqlite'}"
-    else:
-        factory: Callable[[], URL] = request.getfixturevalue(
-            "fresh_pg_database" if request.param == "postgresql" else "fresh_mariadb_database"
-        )
-        url = factory()
-        if request.param == "mariadb":
-            url = make_url(url).update_query_dict({"charset": "utf8mb4"})
-    create_org(url)
-    return url
+@pytest.fixture
+def org_url(empty_database_url: URL | str) -> URL | str:
+    create_org(empty_database_url)
+    return empty_database_url
 
 
 def test_same_classification_on_every_backend(
