@@ -8,7 +8,8 @@ Presidio" — its predefined recognizers, no NER model (none can be downloaded
 on an air-gapped machine), a type when at least ``min_match_ratio`` of the
 sampled values match — as a baseline.
 
-Usage: ``python bench/accuracy_columns.py [--json]`` (needs ../shared/data).
+Usage: ``python bench/accuracy_columns.py [--json] [--chinook PATH]`` (default: the
+repository's ``tests/data/chinook.sqlite``; attribution in ``tests/data/README.md``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from agent.runner import ScanPlan, run_scan
 from connectors.database import DatabaseConnector
 from scanners.engine import DetectionEngine
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+CHINOOK = Path(__file__).resolve().parents[1] / "tests" / "data" / "chinook.sqlite"
 Labels = dict[tuple[str, str], set[str]]
 
 CHINOOK_PERSONAL: Labels = {
@@ -191,11 +192,12 @@ def markdown(name: str, ours: dict, base: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--chinook", type=Path, default=CHINOOK, help="the Chinook SQLite file")
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        chinook_url = f"sqlite:///{SHARED / 'chinook.sqlite'}"
+        chinook_url = f"sqlite:///{args.chinook.resolve()}"
         predicted = scan(chinook_url, folder)
         labels = {k: CHINOOK_PERSONAL.get(k, set()) for k in predicted if k not in CHINOOK_UNSCORED}
         results["Chinook"] = (score(predicted, labels), score(vanilla(chinook_url), labels))

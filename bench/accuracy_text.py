@@ -17,7 +17,9 @@ Compares, per type (PERSON, PHONE_NUMBER, EMAIL_ADDRESS, POSTAL_CODE):
 Scored by exact span match and by overlap (a gold span is found, and a
 predicted span is correct, when it overlaps one of the same type)::
 
-    python bench/accuracy_text.py [--json] [--data path/to/thainer-dev.jsonl]
+    python bench/accuracy_text.py [--json] [--data path/to/thainer-dev.jsonl[.gz]]
+
+(default: the repository's ``tests/data/thainer-dev.jsonl.gz``)
 """
 
 from __future__ import annotations

@@ -8,7 +8,11 @@ thresholds; the benchmark and the artefact guard-test only read it.
 
 Usage (prints the sizes)::
 
-    python scripts/split_thainer.py [path/to/thainer-dev.jsonl]
+    python scripts/split_thainer.py [path/to/thainer-dev.jsonl[.gz]]
+
+The default is the repository's copy, ``tests/data/thainer-dev.jsonl.gz``
+(attribution in ``tests/data/README.md``); a path ending in ``.gz`` is read
+gzipped, any other as plain UTF-8 JSON lines.
 
 Importable without the package installed (the benchmark and the tests load
 this file by path).
@@ -16,6 +20,7 @@ this file by path).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import sys
@@ -23,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = Path("/work/shared/data/thainer-dev.jsonl")
+DEFAULT_DATA = ROOT / "tests" / "data" / "thainer-dev.jsonl.gz"
 SPLITS = ("train", "validation", "heldout")
 
 Row = dict[str, Any]
@@ -38,8 +43,9 @@ def bucket(sentence_id: str) -> str:
 
 
 def load_rows(path: Path | str = DEFAULT_DATA) -> list[Row]:
-    """All sentences of the JSON-lines file, in file order."""
-    with open(path, encoding="utf-8") as handle:
+    """All sentences of the JSON-lines file (gzipped when it ends in ``.gz``), in file order."""
+    opener = gzip.open if str(path).endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 

@@ -3,7 +3,7 @@
 Run at development time (python-crfsuite and PyThaiNLP are runtime
 dependencies already; nothing here touches the network)::
 
-    python scripts/train_th_person.py [--data /work/shared/data/thainer-dev.jsonl]
+    python scripts/train_th_person.py [--data tests/data/thainer-dev.jsonl.gz]
 
 Steps, all deterministic (L-BFGS, fixed parameters, data in file order):
 

@@ -117,7 +117,8 @@ def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> URL | 
 # Detection engine and shared data
 #
 # ``detection_engine``: one real DetectionEngine for the whole session.
-# ``shared_data``: the folder ../shared/data beside the repository (fails when absent).
+# ``shared_data``: tests/data in the repository (public data with its attribution
+# in tests/data/README.md: chinook.sqlite, thainer-dev.jsonl.gz).
 # ---------------------------------------------------------------------------
 
 from pathlib import Path  # noqa: E402
@@ -132,12 +133,16 @@ def detection_engine() -> DetectionEngine:
     return DetectionEngine()
 
 
+TEST_DATA = REPO_ROOT / "tests" / "data"
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    folder = REPO_ROOT.parent / "shared" / "data"
-    if not (folder / "chinook.sqlite").is_file():
-        pytest.fail(f"shared data not found at {folder}")
-    return folder
+    """The repository's public test data folder (fails when a file is missing)."""
+    for name in ("chinook.sqlite", "thainer-dev.jsonl.gz"):
+        if not (TEST_DATA / name).is_file():
+            pytest.fail(f"test data {name} not found in {TEST_DATA}")
+    return TEST_DATA
 
 
 # ---------------------------------------------------------------------------
