@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -12,6 +11,7 @@ from agent.config import StrictModel
 from agent.problems import ConfigProblems
 from agent.records_file import read_records, validate_records
 from agent.register_loader import DURATION_PATTERN
+from agent.user_dates import UserDate
 from scanners.access import ApprovedGrant
 
 Privilege = Literal[
@@ -25,7 +25,7 @@ class GrantModel(StrictModel):
     principal: str = Field(min_length=1)
     privileges: list[Privilege] = Field(min_length=1)
     approved_by: str = Field(min_length=1)
-    reviewed_at: date | None = None
+    reviewed_at: UserDate | None = None
     review_every: str | None = Field(None, pattern=DURATION_PATTERN)
 
 

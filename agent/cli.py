@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -29,9 +30,84 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 SEVERITIES = ("low", "medium", "high", "critical")
 
 
+_OPTION_NAME = re.compile(r"-{1,2}[A-Za-z][A-Za-z-]*")
+_HIDDEN = "…"
+
+
+def _shown(token: str, known: frozenset[str]) -> str:
+    """How a command-line token may appear in a usage error: as is, or hidden."""
+    if token in known or _OPTION_NAME.fullmatch(token):
+        return token
+    option, equals, _value = token.partition("=")
+    if equals and _OPTION_NAME.fullmatch(option):
+        return f"{option}={_HIDDEN}"
+    return _HIDDEN
+
+
 class _Parser(argparse.ArgumentParser):
+    """Usage errors exit 2 and never repeat a value from the command line (SPEC §3).
+
+    argparse quotes what it rejects (``invalid choice: 'X'``, ``unrecognized
+    arguments: X``); X may be a subject's VALUE or detect's text, so every
+    token that is not an option name or one of the parser's choices is hidden.
+    """
+
+    given: tuple[str, ...] = ()
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self.given = tuple(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            known = self.known_words()
+            self.error("unrecognized arguments: " + " ".join(_shown(t, known) for t in extras))
+        return parsed
+
+    def known_words(self) -> frozenset[str]:
+        """Option strings and choices of this parser and its sub-commands."""
+        words: set[str] = set()
+        for action in self._actions:
+            words.update(action.option_strings)
+            if isinstance(action.choices, dict):
+                for name, sub in action.choices.items():
+                    words.add(name)
+                    if isinstance(sub, _Parser):
+                        words |= sub.known_words()
+            elif action.choices is not None:
+                words.update(str(choice) for choice in action.choices)
+        return frozenset(words)
+
     def error(self, message: str) -> None:  # type: ignore[override]
+        known = self.known_words()
+        for token in sorted(set(self.given), key=len, reverse=True):
+            for part in {token, token.partition("=")[2]}:
+                if part and _shown(part, known) == _HIDDEN:
+                    message = message.replace(repr(part), repr(_HIDDEN))
+                    if len(part) >= 4:
+                        message = message.replace(part, _HIDDEN)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _add_config_option(parser: argparse.ArgumentParser) -> None:
+    """``-c/--config`` after every command name too; main() reconciles it with the one before."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                command.add_argument(
+                    "-c",
+                    "--config",
+                    dest="command_config",
+                    metavar="CONFIG",
+                    default=argparse.SUPPRESS,
+                    help="config file (default ./pdpa-agent.toml); also before the command",
+                )
+                _add_config_option(command)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,7 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--out", default="pdpa-demo", help="folder for the demo and its reports")
 
     subject = commands.add_parser("subject", help="where one data subject appears")
-    subject.add_argument("value", help="the subject's value, or sha256:<hex> with --type")
+    subject.add_argument(
+        "value",
+        nargs="?",
+        default="-",
+        metavar="VALUE",
+        help="the subject's value, or sha256:<hex> with --type; - or none: read standard input",
+    )
     subject.add_argument("--type", choices=SUBJECT_TYPES)
     subject.add_argument("--source", action="append", default=[], help="only this source")
 
@@ -73,8 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
     findings.add_argument("--status", choices=("open", "resolved"))
     findings.add_argument("--since", metavar="SCAN", help="only findings that changed after SCAN")
 
-    commands.add_parser(
+    check = commands.add_parser(
         "check-config", help="validate config, register, access list, overrides and requests"
+    )
+    check.add_argument(
+        "--connect",
+        action="store_true",
+        help="also connect to every source (read-only) and check what only it can tell",
     )
 
     worker = commands.add_parser("worker", help="a Celery worker for executor = celery")
@@ -83,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker.add_argument("--concurrency", type=int, default=2, help="worker processes (default 2)")
     worker.add_argument("--name", help="worker name (default pdpa-agent@HOST)")
+    _add_config_option(parser)
     return parser
 
 
@@ -149,7 +237,9 @@ def cmd_scan(
         overrides=overrides,
     )
     # A store that fails never stops the scan: it becomes a SCAN_ERROR (agent.recording).
-    recorder = None if access_only else ScanRecorder(config.agent.state)
+    recorder = (
+        None if access_only else ScanRecorder(config.agent.state, config.reports.due_policy())
+    )
     if recorder is None or recorder.usable:  # the same database: do not wait for it twice
         plan = replace(plan, file_cache=open_file_cache(config.agent.state))
     started = time.monotonic()
@@ -174,7 +264,13 @@ def cmd_scan(
         result = replace(result, findings=kept)
     try:
         report_formats = ["json"] if access_only else formats
-        written = write_reports(result, out_dir, report_formats, config.reports.language)
+        written = write_reports(
+            result,
+            out_dir,
+            report_formats,
+            config.reports.language,
+            config.reports.report_options(),
+        )
         if result.access_reviews:
             written += write_access_reports(
                 result.access_reviews, out_dir, formats, config.reports.language
@@ -182,7 +278,7 @@ def cmd_scan(
     except OSError as exc:
         raise PdpaAgentError(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
     elapsed = time.monotonic() - started
-    print("\n".join(summary_lines(result, written, elapsed, overrides)))
+    print("\n".join(summary_lines(result, written, elapsed, overrides, plan.register)))
     if not access_only:
         try:
             lines = deliver_owner_reports(result, out_dir, formats, config.reports)
@@ -286,12 +382,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_subject(args: argparse.Namespace) -> int:
     from agent.runner import ScanPlan, select_sources
-    from agent.subject_command import Failure, find_subject, masked, read_subject
+    from agent.subject_command import (
+        Failure,
+        find_subject,
+        masked,
+        read_subject,
+        value_from_stdin,
+    )
     from agent.user_files import load_overrides_for, load_register_for
     from scanners.engine import DetectionEngine
 
     try:
-        subject = read_subject(args.value, args.type)
+        value = value_from_stdin() if args.value == "-" else args.value
+        subject = read_subject(value, args.type)
     except ValueError as exc:
         raise PdpaAgentError(f"subject: {exc}") from None
     loaded = _load(args)
@@ -319,7 +422,7 @@ def cmd_subject(args: argparse.Namespace) -> int:
 def cmd_check_config(args: argparse.Namespace) -> int:
     from agent.user_files import check_all
 
-    problems, summary = check_all(find_config(args.config))
+    problems, summary = check_all(find_config(args.config), connect=args.connect)
     for problem in problems:
         print(problem)
     errors = [p for p in problems if not p.warning]
@@ -354,6 +457,16 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    after = getattr(args, "command_config", None)
+    if after is not None:  # -c after the command name; given on both sides, they must agree
+        if args.config is not None and args.config != after:
+            print(
+                "pdpa-agent: error: -c/--config given both before and after the command "
+                "with different files; give it once",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        args.config = after
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",

@@ -8,11 +8,15 @@ that holds them.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from agent.schedule_spec import parse_schedule
+
+if TYPE_CHECKING:
+    from reports.due_dates import DuePolicy
+    from reports.options import ReportOptions
 
 REPORT_FORMATS = ("json", "html", "csv", "xlsx")
 SOURCE_NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$"
@@ -132,13 +136,81 @@ class EmailSettings(StrictModel):
     password_env: str | None = Field(None, description="Env var holding the SMTP password")
 
 
+DUE_SEVERITIES = ("critical", "high", "medium", "low")
+_DUE_DEFAULTS = {"critical": 7, "high": 30, "medium": 90, "low": 180}
+_MAX_DUE_DAYS = 3650
+
+
 class ReportSettings(StrictModel):
     out_dir: str = Field("reports", description="Where reports are written")
     formats: list[Literal["json", "html", "csv", "xlsx"]] = Field(
         default_factory=lambda: list(REPORT_FORMATS), min_length=1
     )
     language: Literal["th", "en"] = Field("th", description="Language of report text")
+    thai_dates: Literal["be", "ce"] = Field(
+        "be", description="Thai reports write years in the Buddhist era (be) or common era (ce)"
+    )
+    due_days: dict[str, int] = Field(
+        default_factory=lambda: dict(_DUE_DEFAULTS),
+        description="Days from first seen until a finding is due, per severity (SPEC §8)",
+    )
+    due_days_by_type: dict[str, int] = Field(
+        default_factory=dict,
+        description="Days from first seen per finding type, overriding due_days "
+        "(RETENTION_EXPIRED, ERASURE_PENDING, DISCLOSURE_FOLLOWUP_DUE: 0 and "
+        "BREACH_NOTICE_DUE: 3 unless set here)",
+    )
     email: EmailSettings | None = None
+
+    @field_validator("due_days")
+    @classmethod
+    def _due_days_per_severity(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(value) - set(DUE_SEVERITIES))
+        if unknown:
+            raise ValueError(
+                f"unknown severity {', '.join(map(repr, unknown))} in due_days; "
+                f"use {', '.join(DUE_SEVERITIES)}"
+            )
+        _check_days("due_days", value)
+        return {**_DUE_DEFAULTS, **value}
+
+    @field_validator("due_days_by_type")
+    @classmethod
+    def _due_days_per_type(cls, value: dict[str, int]) -> dict[str, int]:
+        from reports.due_dates import FINDING_TYPES
+
+        unknown = sorted(set(value) - FINDING_TYPES)
+        if unknown:
+            raise ValueError(
+                f"unknown finding type {', '.join(map(repr, unknown))} in due_days_by_type; "
+                f"use one of {', '.join(sorted(FINDING_TYPES))}"
+            )
+        _check_days("due_days_by_type", value)
+        return value
+
+    def due_policy(self) -> DuePolicy:
+        """The due-date rules these settings give (reports.due_dates)."""
+        from reports.due_dates import DEFAULT_TYPE_DAYS, DuePolicy
+
+        return DuePolicy(
+            severity_days=dict(self.due_days),
+            type_days={**DEFAULT_TYPE_DAYS, **self.due_days_by_type},
+        )
+
+    def report_options(self) -> ReportOptions:
+        """How the reports present dates (reports.options)."""
+        from reports.options import ReportOptions
+
+        return ReportOptions(era=self.thai_dates)
+
+
+def _check_days(key: str, value: dict[str, int]) -> None:
+    bad = sorted(name for name, days in value.items() if not 0 <= days <= _MAX_DUE_DAYS)
+    if bad:
+        raise ValueError(
+            f"{key}: {', '.join(f'{name} = {value[name]}' for name in bad)} is not a number "
+            f"of days from 0 to {_MAX_DUE_DAYS}"
+        )
 
 
 class Config(StrictModel):

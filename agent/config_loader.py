@@ -2,7 +2,13 @@
 
 Finds the file (``-c`` path, else ``./pdpa-agent.toml``, else
 ``config.example.toml``), validates it into :class:`agent.config.Config` and
-resolves every relative path against the config file's folder.
+resolves every relative path against the config file's folder — including
+the file of a relative ``sqlite:///`` URL (the ``[agent] state`` store and
+``kind = "database"`` sources), which is made absolute once, at load time, so
+every consumer (scan, findings, the file cache, Celery workers) opens the same
+file whatever the current directory. A files source whose folder is missing
+is no config error: shares are mounted later, and a folder missing when a
+scan runs is that source's ``SCAN_ERROR`` (``check-config`` warns about it).
 
 A config file that every user of the machine can read and that holds a
 secret (a password inside a database, broker, state-store, SMB or SMTP URL,
@@ -12,6 +18,8 @@ process on stderr, whichever command loaded it.
 
 from __future__ import annotations
 
+import os
+import re
 import stat
 import sys
 from collections.abc import Iterator
@@ -22,7 +30,7 @@ from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 
-from agent.config import Config, FilesSource
+from agent.config import Config, DatabaseSource
 from agent.problems import ConfigProblems, Problem
 from agent.toml_document import load_toml, validation_problems
 
@@ -80,19 +88,10 @@ def load_config(path: Path) -> LoadedConfig:
             where = ("sources", index, "name")
             problems.append(document.problem(where, f"duplicate source name {source.name!r}"))
         seen.add(source.name)
-    loaded = LoadedConfig(config=config, path=path.resolve())
-    for index, source in enumerate(config.sources):
-        if isinstance(source, FilesSource) and not source.path.startswith("smb://"):
-            folder = loaded.resolve(source.path)
-            missing = _not_a_folder(folder)
-            if missing:
-                problems.append(
-                    document.problem(
-                        ("sources", index, "path"), f"sources.{index}.path: folder {missing}"
-                    )
-                )
     if problems:
         raise ConfigProblems(problems)
+    base = path.resolve().parent
+    loaded = LoadedConfig(config=with_resolved_urls(config, base), path=path.resolve())
     warning = exposure_warning(loaded.path)
     if warning and loaded.path not in _warned:
         _warned.add(loaded.path)
@@ -100,14 +99,56 @@ def load_config(path: Path) -> LoadedConfig:
     return loaded
 
 
-def _not_a_folder(folder: Path) -> str:
-    """Why ``folder`` cannot be a share root ("" when it is a folder)."""
+def not_a_folder(folder: Path) -> str:
+    """Why ``folder`` cannot be a share root ("" when it is a readable folder)."""
     try:
         if folder.is_dir():
-            return ""
+            return "" if os.access(folder, os.R_OK | os.X_OK) else f"{folder} is not readable"
+        if folder.exists():
+            return f"{folder} is not a folder"
     except OSError as exc:  # a name too long, a folder on the way we may not enter
         return f"{folder} cannot be read ({exc.strerror or type(exc).__name__})"
     return f"{folder} not found"
+
+
+_SQLITE_URL = re.compile(r"^(sqlite(?:\+[A-Za-z0-9_]+)?):///(.*)$", re.DOTALL)
+
+
+def resolve_sqlite_url(url: str, base: Path) -> str:
+    """``url`` with the file of a relative ``sqlite:///`` URL made absolute against ``base``.
+
+    ``sqlite://`` and ``sqlite:///:memory:`` (in memory), absolute files
+    (``sqlite:////abs.db``), ``file:`` URIs and every other kind of URL are
+    returned unchanged; a query string (``?mode=ro``) is kept as written.
+    """
+    match = _SQLITE_URL.match(url)
+    if match is None:
+        return url
+    scheme, rest = match.groups()
+    file, separator, query = rest.partition("?")
+    if not file or file.startswith((":memory:", "/", "file:")):
+        return url
+    try:
+        candidate = Path(file).expanduser()
+    except RuntimeError:  # "~nosuchuser/…": left as written, reported when opened
+        candidate = Path(file)
+    if not candidate.is_absolute():
+        candidate = base / candidate
+    return f"{scheme}:///{candidate}{separator}{query}"
+
+
+def with_resolved_urls(config: Config, base: Path) -> Config:
+    """``config`` with every relative ``sqlite:///`` URL resolved against ``base``."""
+    state = resolve_sqlite_url(config.agent.state, base)
+    sources = [
+        source.model_copy(update={"url": resolve_sqlite_url(source.url, base)})
+        if isinstance(source, DatabaseSource)
+        else source
+        for source in config.sources
+    ]
+    return config.model_copy(
+        update={"agent": config.agent.model_copy(update={"state": state}), "sources": sources}
+    )
 
 
 def _urls(data: dict[str, Any]) -> Iterator[object]:

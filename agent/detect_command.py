@@ -1,14 +1,20 @@
-"""``pdpa-agent detect``: Thai-aware detection over free text or JSONL (SPEC §3)."""
+"""``pdpa-agent detect``: Thai-aware detection over free text or JSONL (SPEC §3).
+
+The text is never repeated in a message: a PATH that names no file may be
+text given in its place, so it is not echoed either.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
 from agent.problems import ConfigProblems, Problem
+from connectors.errors import PdpaAgentError
 from scanners.engine import DetectionEngine, Entity
 
 MAX_TEXT_CHARS = 5_000_000
@@ -27,9 +33,12 @@ def read_input(path: str) -> str:
         where = Path(path)
         try:
             data = where.read_bytes()
-        except FileNotFoundError:
-            raise ConfigProblems([Problem(where, None, "input file not found")]) from None
         except OSError as exc:
+            if not os.path.lexists(path):  # perhaps text given in place of a file name
+                raise PdpaAgentError(
+                    "detect: input file not found (PATH is a file name, not repeated here; "
+                    "give text on standard input with -)"
+                ) from None
             raise ConfigProblems(
                 [Problem(where, None, f"cannot read input: {exc.strerror}")]
             ) from None

@@ -11,7 +11,7 @@ of distinct subjects and the request lines.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,6 +19,8 @@ from agent.problems import ConfigProblems, Problem
 from agent.records_file import csv_lines
 from agent.subject_lookup import Target, present_in, search_targets
 from agent.toml_document import read_text
+from agent.user_dates import MESSAGE as DATE_MESSAGE
+from agent.user_dates import read_user_date
 from connectors.base import SubjectFinder
 from scanners.checks.facts import ErasureFacts
 from scanners.register import RegisterEntry
@@ -37,6 +39,7 @@ class ErasureRequest:
     requested_at: date
     kind: str
     origin: str  # "file:line", for messages (never the value)
+    deadline: date | None = None  # requested_at + grace_days, once the grace period is known
 
 
 def load_erasure_requests(path: Path) -> tuple[ErasureRequest, ...]:
@@ -59,9 +62,9 @@ def load_erasure_requests(path: Path) -> tuple[ErasureRequest, ...]:
         if kind not in KINDS:
             line_problems.append(f"kind must be {' or '.join(KINDS)}")
         try:
-            when = date.fromisoformat(requested_at[:10])
+            when = read_user_date(requested_at)
         except ValueError:
-            line_problems.append("requested_at must be a date YYYY-MM-DD")
+            line_problems.append(f"requested_at: {DATE_MESSAGE}")
         subject = None
         if subject_type in SUBJECT_TYPES:
             try:
@@ -77,8 +80,13 @@ def load_erasure_requests(path: Path) -> tuple[ErasureRequest, ...]:
 
 
 def due(requests: Iterable[ErasureRequest], today: date, grace_days: int) -> list[ErasureRequest]:
-    """Requests whose grace period is over."""
-    return [r for r in requests if r.requested_at + timedelta(days=grace_days) < today]
+    """Requests whose grace period is over, each with its legal deadline."""
+    grace = timedelta(days=grace_days)
+    return [
+        replace(r, deadline=r.requested_at + grace)
+        for r in requests
+        if r.requested_at + grace < today
+    ]
 
 
 def present_subjects(
@@ -112,7 +120,9 @@ def erasure_facts(
     if not requests or not targets:
         return None
     found, columns = present_subjects(finder, dataset.name, targets, requests)
-    lines = sorted({r.origin for r in requests if r.subject.digest in found})
+    matched = [r for r in requests if r.subject.digest in found]
+    lines = sorted({r.origin for r in matched})
+    deadlines = [r.deadline for r in matched if r.deadline is not None]
     remediation = (
         f"Erase or anonymise the rows of the {len(found)} subject(s) of {', '.join(lines)} "
         f"in column(s) {', '.join(columns)}, or record why they must be kept."
@@ -120,5 +130,9 @@ def erasure_facts(
         else None
     )
     return ErasureFacts(
-        pending=len(found), requests_due=len(requests), columns=columns, remediation=remediation
+        pending=len(found),
+        requests_due=len(requests),
+        columns=columns,
+        remediation=remediation,
+        deadline=min(deadlines, default=None),
     )

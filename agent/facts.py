@@ -1,7 +1,9 @@
 """Gather, from a connector, the facts the register checks need for one dataset.
 
-Rows past retention are counted in the source (``count_before``), never by
-pulling rows; k-anonymity comes from a ``GROUP BY`` in the source; erasure
+Rows past retention are counted in the calendar the clock column really
+uses (see :mod:`agent.retention_facts`), in the source where the storage
+allows and otherwise from a streamed ``GROUP BY`` of its distinct values;
+k-anonymity comes from a ``GROUP BY`` in the source; erasure
 requests are looked up in every written form of the subject, in the
 source (see :mod:`agent.subject_lookup`). Remediation
 statements are written by the connector for its dialect and never run.
@@ -11,19 +13,36 @@ date column is judged by its modification time.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from agent.erasure import ErasureRequest, erasure_facts
-from connectors.base import GroupCounter, RemediationWriter, RowCounter, SubjectFinder
+from agent.reasons import error_reason
+from agent.retention_facts import count_clock, no_sql_sentence, remediation_sql
+from connectors.base import (
+    ClockReader,
+    GroupCounter,
+    RemediationWriter,
+    RowCounter,
+    SubjectFinder,
+)
+from connectors.dialects import ConnectionLostError
 from connectors.errors import DatasetError
-from scanners.checks.facts import DatasetFacts, KAnonymityFacts, RetentionFacts
+from scanners.checks.facts import (
+    DatasetFacts,
+    ErasureFacts,
+    FactFailure,
+    KAnonymityFacts,
+    RetentionFacts,
+)
 from scanners.pii_types import is_personal_data
 from scanners.register import RegisterEntry
 from scanners.result import DatasetResult
 from scanners.retention import cutoff, parse_duration
 
 MTIME = "file modification time"
+T = TypeVar("T")
 
 
 def personal_columns(dataset: DatasetResult, exclude: Sequence[str] = ()) -> tuple[str, ...]:
@@ -50,36 +69,51 @@ def retention_facts(
         return None
     limit = cutoff(today, parse_duration(entry.retention))
     if dataset.kind == "file":
-        return _file_retention(connector, dataset, entry, limit)
-    if entry.clock_column is None or not isinstance(connector, RowCounter):
+        return _file_retention(connector, dataset, entry, limit, today)
+    if entry.clock_column is None:
         return None
-    _column_exists(dataset, entry.clock_column, entry, "clock_column")
-    expired = connector.count_before(dataset.name, entry.clock_column, limit)
+    clock = entry.clock_column
+    _column_exists(dataset, clock, entry, "clock_column")
+    if not isinstance(connector, ClockReader):
+        if not isinstance(connector, RowCounter):
+            return None
+        return RetentionFacts(
+            limit, connector.count_before(dataset.name, clock, limit), clock, None
+        )
+    count = count_clock(connector, dataset.name, clock, limit, today)
+    tally = count.tally
+    action = "anonymise" if entry.on_expiry == "anonymise" else "delete"
     remediation = None
-    if isinstance(connector, RemediationWriter):
-        if entry.on_expiry == "anonymise":
-            columns = personal_columns(dataset, exclude=(entry.clock_column,))
-            if columns:
-                remediation = connector.anonymise_sql(
-                    dataset.name, columns, entry.clock_column, limit
-                )
-        else:
-            remediation = connector.delete_sql(dataset.name, entry.clock_column, limit)
-    return RetentionFacts(limit, expired, entry.clock_column, remediation)
+    if count.layout is not None and isinstance(connector, RemediationWriter):
+        anonymise = personal_columns(dataset, exclude=(clock,)) if action == "anonymise" else None
+        remediation = remediation_sql(
+            connector, dataset.name, clock, limit, count.layout, anonymise
+        )
+    elif tally.expired:
+        remediation = no_sql_sentence(dataset.name, clock, limit, count, action, is_file=False)
+    return RetentionFacts(
+        limit, tally.expired, clock, remediation, tally.calendar, tally.unreadable + tally.not_read
+    )
 
 
 def _file_retention(
-    connector: object, dataset: DatasetResult, entry: RegisterEntry, limit: date
+    connector: object, dataset: DatasetResult, entry: RegisterEntry, limit: date, today: date
 ) -> RetentionFacts | None:
     action = "anonymise" if entry.on_expiry == "anonymise" else "delete"
-    if entry.clock_column is not None and isinstance(connector, RowCounter):
-        _column_exists(dataset, entry.clock_column, entry, "clock_column")
-        expired = connector.count_before(dataset.name, entry.clock_column, limit)
-        remediation = (
-            f"In {dataset.name}, {action} the {expired} row(s) whose {entry.clock_column} "
-            f"is before {limit.isoformat()}."
+    if entry.clock_column is not None and isinstance(connector, ClockReader):
+        clock = entry.clock_column
+        _column_exists(dataset, clock, entry, "clock_column")
+        count = count_clock(connector, dataset.name, clock, limit, today)
+        tally = count.tally
+        remediation = no_sql_sentence(dataset.name, clock, limit, count, action, is_file=True)
+        return RetentionFacts(
+            limit,
+            tally.expired,
+            clock,
+            remediation,
+            tally.calendar,
+            tally.unreadable + tally.not_read,
         )
-        return RetentionFacts(limit, expired, entry.clock_column, remediation)
     modified_before = getattr(connector, "modified_before", None)
     if modified_before is None:
         return None
@@ -106,6 +140,11 @@ def k_anonymity_facts(
     return KAnonymityFacts(tuple(entry.quasi_identifiers), entry.k_min, stats)
 
 
+def _subject_key_exists(dataset: DatasetResult, entry: RegisterEntry) -> None:
+    if entry.subject_key:
+        _column_exists(dataset, entry.subject_key, entry, "subject_key")
+
+
 def gather_facts(
     connector: object,
     dataset: DatasetResult,
@@ -113,12 +152,35 @@ def gather_facts(
     today: date,
     requests: Sequence[ErasureRequest],
 ) -> DatasetFacts:
-    """Every fact the register checks need; DatasetError when one cannot be had."""
+    """Every fact the register checks need. A fact that cannot be had (a register column
+    that does not exist, a query the source refuses) is a :class:`FactFailure` of the one
+    check that needs it; the others still run. A lost connection is raised."""
+    failures: list[FactFailure] = []
+
+    def attempt(check: str, gather: Callable[[], T]) -> T | None:
+        try:
+            return gather()
+        except ConnectionLostError:
+            raise
+        except Exception as exc:  # one check's fact, not the dataset
+            failures.append(FactFailure(check, error_reason(exc)))
+            return None
+
     erasure = None
     if requests and isinstance(connector, SubjectFinder):
-        erasure = erasure_facts(connector, dataset, entry, requests)
+
+        def erasure_gather() -> ErasureFacts | None:
+            _subject_key_exists(dataset, entry)
+            return erasure_facts(connector, dataset, entry, requests)
+
+        erasure = attempt("ERASURE_PENDING", erasure_gather)
     return DatasetFacts(
-        retention=retention_facts(connector, dataset, entry, today),
-        k_anonymity=k_anonymity_facts(connector, dataset, entry),
+        retention=attempt(
+            "RETENTION_EXPIRED", lambda: retention_facts(connector, dataset, entry, today)
+        ),
+        k_anonymity=attempt(
+            "ANONYMISATION_WEAK", lambda: k_anonymity_facts(connector, dataset, entry)
+        ),
         erasure=erasure,
+        failures=tuple(failures),
     )

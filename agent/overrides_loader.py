@@ -6,28 +6,25 @@ wrong type, an unknown PII type or source, a missing reason, ``decided_by``
 or ``decided_at``, a date that is not a date — is reported with its file and
 line (row and column for CSV/XLSX), like the register and the access list.
 ``decided_at`` may be written in the Buddhist era (2569-12-04 is 2026-12-04;
-a year from 2400 on is B.E.), as a TOML date or as text (``YYYY-MM-DD`` or
-``DD/MM/YYYY``). In CSV/XLSX an empty ``types`` cell means ``[]``: the
-columns hold no personal data.
+a year above 2400 is B.E.), as a TOML date or as text (``YYYY-MM-DD``,
+``DD/MM/YYYY``, Thai month names; see :mod:`agent.user_dates`). In CSV/XLSX
+an empty ``types`` cell means ``[]``: the columns hold no personal data.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from agent.config import StrictModel
 from agent.problems import ConfigProblems
 from agent.records_file import read_records, validate_records
-from connectors.file_tables import BUDDHIST_ERA_FROM, parse_date
+from agent.user_dates import UserDate
 from scanners.overrides import Override
 from scanners.pii_types import PiiType
 
 LIST_FIELDS = frozenset({"types"})
-#: Years between the Buddhist and the common era.
-BUDDHIST_ERA_OFFSET = 543
 
 
 class OverrideModel(StrictModel):
@@ -39,22 +36,7 @@ class OverrideModel(StrictModel):
     )
     reason: str = Field(pattern=r"\S", description="Why detection is overruled")
     decided_by: str = Field(pattern=r"\S", description="Who decided (e.g. the DPO's e-mail)")
-    decided_at: date = Field(description="When it was decided; B.E. years are converted")
-
-    @field_validator("decided_at", mode="before")
-    @classmethod
-    def _common_era(cls, value: object) -> object:
-        if isinstance(value, str):
-            parsed = parse_date(value)
-            if parsed is None:
-                raise ValueError("not a date; write YYYY-MM-DD (a B.E. year is accepted)")
-            return parsed
-        if isinstance(value, date) and value.year >= BUDDHIST_ERA_FROM:
-            try:
-                return value.replace(year=value.year - BUDDHIST_ERA_OFFSET)
-            except ValueError:  # 29 February of a B.E. year that is no C.E. leap year
-                raise ValueError("not a date in the Buddhist era") from None
-        return value
+    decided_at: UserDate = Field(description="When it was decided; B.E. years are converted")
 
 
 def load_overrides(path: Path, source_names: set[str] | None = None) -> tuple[Override, ...]:

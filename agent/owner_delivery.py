@@ -2,8 +2,10 @@
 
 Findings carry the owner from the register; every owner gets a folder
 ``owners/<owner>/`` with reports holding only their datasets and findings,
-and, with ``[reports.email]``, one message with their report attached. A
-failed delivery is a warning line: the reports are on disk either way.
+and, with ``[reports.email]``, one message with their report attached. Each
+owner's report names the owner and puts what to do first on top; Thai dates
+follow ``[reports] thai_dates``. A failed delivery is a warning line: the
+reports are on disk either way.
 """
 
 from __future__ import annotations
@@ -24,7 +26,9 @@ def deliver_owner_reports(
     """Write (and e-mail) each owner's reports; return the lines to print."""
     if not any(finding.owner for finding in result.findings):
         return []
-    per_owner = write_owner_reports(result, out_dir, formats, settings.language)
+    per_owner = write_owner_reports(
+        result, out_dir, formats, settings.language, settings.report_options()
+    )
     lines = [f"  wrote reports for {len(per_owner)} owner(s) in {out_dir / 'owners'}"]
     email = settings.email
     if email is None:

@@ -9,18 +9,25 @@ failure becomes a ``SCAN_ERROR`` finding of the agent itself: source
 ``pdpa-agent``, no dataset, the store's URL (password hidden) and the
 reason in the message. The scan then exits 3, like any scan with a part that
 failed, and its summary says in one line that it was not recorded and why.
+
+The store also says since when each finding has been open: a recorded scan
+keeps every finding's first-seen date, and :meth:`ScanRecorder.with_problem`
+gives each finding its ``due`` date from it (SPEC §8, ``reports.due_dates``).
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from datetime import date
 
 from sqlalchemy.engine import make_url
 
 from agent.findings_command import audit_entries, begin
 from agent.reasons import error_reason
 from agent.state_store import ScanDiff, StateStore
+from reports.dates import bangkok_date
+from reports.due_dates import DEFAULT_POLICY, DuePolicy, with_due
 from scanners.checks.catalogue import CATALOGUE, finding_id
 from scanners.result import Finding, ScanResult
 
@@ -71,9 +78,11 @@ def store_error(url: str, reason: str) -> Finding:
 class ScanRecorder:
     """The state store of one scan; every failure is kept as :attr:`problem`, never raised."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, due_policy: DuePolicy = DEFAULT_POLICY) -> None:
         self.url = url
+        self.due_policy = due_policy
         self.problem: str | None = None
+        self.first_seen: dict[str, date] = {}  # finding id -> Bangkok date first recorded
         self._store: StateStore | None = None
         try:
             self._store = StateStore(url)
@@ -98,10 +107,14 @@ class ScanRecorder:
         if self._store is None or self.problem is not None:
             return None
         try:
-            return self._store.record_scan(result, audit_entries(result))
+            diff = self._store.record_scan(result, audit_entries(result))
         except Exception as exc:  # the transaction rolled back: the store is as it was
             self._fail(exc)
             return None
+        self.first_seen = {
+            fid: day for fid, at in diff.first_seen if (day := bangkok_date(at)) is not None
+        }
+        return diff
 
     def close(self) -> None:
         store, self._store = self._store, None
@@ -112,10 +125,17 @@ class ScanRecorder:
                 log.debug("closing the state store failed: %s", type(exc).__name__)
 
     def with_problem(self, result: ScanResult) -> ScanResult:
-        """``result`` with the store's SCAN_ERROR finding when the scan was not recorded."""
-        if self.problem is None:
-            return result
-        return replace(result, findings=(*result.findings, store_error(self.url, self.problem)))
+        """``result`` as the reports show it: every finding with its ``due`` date, and the
+        store's SCAN_ERROR finding when the scan was not recorded.
+
+        ``due`` counts from when the store first recorded each finding
+        (:attr:`first_seen`; the scan date for a finding it never had, or when
+        the store failed) under :attr:`due_policy` (``reports.due_dates``).
+        """
+        if self.problem is not None:
+            error = store_error(self.url, self.problem)
+            result = replace(result, findings=(*result.findings, error))
+        return with_due(result, self.first_seen, self.due_policy)
 
     def problem_line(self) -> str:
         """The summary line saying that the scan was not recorded, and why."""

@@ -14,7 +14,9 @@ Classification overrides are applied right after classification (and to a
 file's cached classification), so every check sees the decided types. A dataset
 whose connection is lost under it (the server terminated the backend, a
 failover, a network cut) is read once more, on a freshly opened connector;
-only a second loss is reported.
+only a second loss is reported. What a read budget cut from a dataset (a file
+read in part, giant cells, values analysed in part) is on its result as
+``truncated``; such a file is never kept in the incremental cache.
 """
 
 from __future__ import annotations
@@ -44,8 +46,10 @@ from agent.sources import build_connector
 from connectors.base import Connector
 from connectors.dialects import ConnectionLostError
 from connectors.errors import ConfigError
+from connectors.model import DatasetSample
 from connectors.share_fs import ShareFS
 from scanners.access import ApprovedGrant
+from scanners.cell_values import MAX_VALUE_CHARS, cut_values
 from scanners.checks.pii_unregistered import check_pii_unregistered
 from scanners.checks.register_checks import run_register_checks
 from scanners.checks.scan_error import scan_error
@@ -53,7 +57,7 @@ from scanners.classify import classify_dataset
 from scanners.engine import DetectionEngine
 from scanners.overrides import Override, apply_overrides
 from scanners.register import RegisterEntry
-from scanners.result import DatasetResult, Finding
+from scanners.result import DatasetResult, Finding, Truncation
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +91,26 @@ class ScanContext:
             if entry.id == register_id:
                 return entry
         raise ConfigError(f"{self.loaded.path}: the register has no entry {register_id!r}")
+
+
+def truncations(connector: Connector, name: str, sample: DatasetSample) -> tuple[Truncation, ...]:
+    """What a read budget cut from one dataset: the connector's cuts (a file read in part,
+    giant cells, rows past the limit) and, per column, sampled values analysed in part."""
+    found: list[Truncation] = []
+    cut_by_connector = getattr(connector, "truncated", None)
+    if callable(cut_by_connector):
+        try:
+            found.extend(Truncation(reason) for reason in cut_by_connector(name))
+        except Exception as exc:  # the notes are a courtesy: never fail the dataset over them
+            log.debug("dataset %s: truncation notes unavailable (%s)", name, type(exc).__name__)
+    for column in sample.columns:
+        if count := cut_values(column.values):
+            reason = (
+                f"{count} sampled value(s) longer than {MAX_VALUE_CHARS} characters: "
+                f"only their first {MAX_VALUE_CHARS} analysed"
+            )
+            found.append(Truncation(reason, column.column.name))
+    return tuple(found)
 
 
 class ScanWorker:
@@ -239,9 +263,18 @@ class ScanWorker:
             log.warning("dataset %s/%s failed: %s", source, name, reason)
             return DatasetOutcome(self._failed(task, reason))
         log.info("dataset %s/%s: %d row(s) sampled", source, name, sample.rows_sampled)
-        result = DatasetResult(source, name, info.kind, info.row_count, task.register_id, columns)
+        result = DatasetResult(
+            source,
+            name,
+            info.kind,
+            info.row_count,
+            task.register_id,
+            columns,
+            truncated=truncations(connector, name, sample),
+        )
         outcome = self._with_register_checks(connector, result, entry)
-        return replace(outcome, file_key=key)
+        # A file read in part is read again next time, so its notes are never lost.
+        return replace(outcome, file_key=None if result.truncated else key)
 
     def _with_register_checks(
         self,

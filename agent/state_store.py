@@ -185,11 +185,17 @@ class StateStore:
             else:
                 conn.execute(SCANS.update().where(SCANS.c.id == info.id).values(**scan_values))
             self._insert_details(conn, result, audit)
-            new, resolved, reopened = self._merge_findings(conn, result, started)
+            new, resolved, reopened, first_seen = self._merge_findings(conn, result, started)
             still_open = conn.execute(
                 select(func.count()).select_from(FINDINGS).where(FINDINGS.c.status == FINDING_OPEN)
             ).scalar_one()
-        return ScanDiff(new=new, resolved=resolved, still_open=still_open, reopened=reopened)
+        return ScanDiff(
+            new=new,
+            resolved=resolved,
+            still_open=still_open,
+            reopened=reopened,
+            first_seen=first_seen,
+        )
 
     def _insert_details(
         self, conn: Connection, result: ScanResult, audit: Sequence[AuditEntry]
@@ -237,12 +243,15 @@ class StateStore:
 
     def _merge_findings(
         self, conn: Connection, result: ScanResult, at: str
-    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str], ...]]:
         scan_id = result.scan.id
         seen = {finding.id: finding for finding in result.findings}  # last one wins
-        known: dict[str, str] = {
-            fid: status for fid, status in conn.execute(select(FINDINGS.c.id, FINDINGS.c.status))
-        }
+        known: dict[str, str] = {}
+        known_since: dict[str, str] = {}
+        query = select(FINDINGS.c.id, FINDINGS.c.status, FINDINGS.c.first_seen_at)
+        for fid, status, since in conn.execute(query):
+            known[fid] = status
+            known_since[fid] = since
         inserts = [
             {
                 "id": fid,
@@ -304,7 +313,8 @@ class StateStore:
             )
         new = tuple(sorted(row["id"] for row in inserts))
         reopened = tuple(sorted(fid for fid in seen if known.get(fid) == FINDING_RESOLVED))
-        return new, tuple(resolved), reopened
+        first_seen = tuple(sorted((fid, known_since.get(fid, at)) for fid in seen))
+        return new, tuple(resolved), reopened, first_seen
 
     # --- queries -----------------------------------------------------------
 

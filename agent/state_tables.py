@@ -113,12 +113,16 @@ class ScanDiff:
     """What one recorded scan changed: finding ids new and resolved, and how many stay open.
 
     ``reopened``: ids that had been resolved and were seen again (not in ``new``).
+    ``first_seen``: (id, ISO UTC time) of every finding of the scan: when the
+    store first recorded it (this scan's start for a new one); due dates count
+    from it (``reports.due_dates``).
     """
 
     new: tuple[str, ...]
     resolved: tuple[str, ...]
     still_open: int
     reopened: tuple[str, ...] = ()
+    first_seen: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,16 @@ the value in every written form — compared whole, or inside the text of a
 free-text column (see :mod:`agent.subject_lookup`); a ``sha256:`` subject
 needs the column's values hashed in memory. The value is never logged or
 printed: the output names the masked subject, the places and the row counts.
+
+VALUE may come from standard input (one line, or typed without echo at a
+terminal) so that it stays out of the shell history and the process list.
 """
 
 from __future__ import annotations
 
+import getpass
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -26,9 +31,10 @@ from scanners.masking import mask_value
 from scanners.overrides import apply_overrides
 from scanners.register import match_entry
 from scanners.result import DatasetResult
-from scanners.subjects import SUBJECT_TYPES, Subject, normalise, parse_subject
+from scanners.subjects import SUBJECT_TYPES, Subject, looks_like_national_id, parse_subject
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_VALUE_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -51,26 +57,71 @@ class Failure:
 
 
 def guess_type(value: str) -> str:
-    """The subject type of a clear value: e-mail, Thai national ID, else phone number."""
+    """The subject type of a clear value: e-mail, Thai national ID, else phone number.
+
+    Anything written like a national ID (13 digits) is one, valid or not, so
+    a wrong check digit is reported instead of the value being searched as a
+    foreign phone number.
+    """
     text = value.strip().removeprefix("'")
     if _EMAIL.match(text):
         return "EMAIL_ADDRESS"
-    try:
-        normalise("TH_NATIONAL_ID", text)
-    except ValueError:
-        return "PHONE_NUMBER"
-    return "TH_NATIONAL_ID"
+    if looks_like_national_id(text):
+        return "TH_NATIONAL_ID"
+    return "PHONE_NUMBER"
 
 
 def read_subject(value: str, subject_type: str | None) -> Subject:
     """Parse the command's VALUE; ValueError (without the value) when it cannot be that type."""
+    text = value.strip().removeprefix("'")
+    guessed = subject_type is None
     if subject_type is None:
-        if value.strip().lower().startswith("sha256:"):
+        if text.lower().startswith("sha256:"):
             raise ValueError("a sha256: subject needs --type")
-        subject_type = guess_type(value)
+        subject_type = guess_type(text)
     if subject_type not in SUBJECT_TYPES:
         raise ValueError(f"--type must be one of {', '.join(SUBJECT_TYPES)}")
-    return parse_subject(subject_type, value.strip().removeprefix("'"))
+    try:
+        return parse_subject(subject_type, text)
+    except ValueError as exc:
+        if not (guessed and subject_type == "TH_NATIONAL_ID"):
+            raise
+        reason = str(exc).removeprefix("TH_NATIONAL_ID: ")
+        if "check digit" in reason:
+            reason = "its check digit is wrong"
+        raise ValueError(
+            f"VALUE looks like a Thai national ID (13 digits), but {reason}; "
+            "check it, or give --type if it is another kind of value"
+        ) from None
+
+
+def value_from_bytes(data: bytes) -> str:
+    """VALUE as piped on standard input: one UTF-8 line, its line ending dropped."""
+    if len(data) > MAX_VALUE_BYTES:
+        raise ValueError(f"standard input holds more than one VALUE (over {MAX_VALUE_BYTES} bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"standard input is not UTF-8 (byte {exc.start})") from None
+    text = text.rstrip("\r\n")
+    if not text.strip():
+        raise ValueError("no VALUE: give it on the command line or on standard input")
+    if "\n" in text or "\r" in text:
+        raise ValueError("standard input must hold one VALUE on one line")
+    return text
+
+
+def value_from_stdin() -> str:
+    """VALUE from standard input: typed without echo at a terminal, else the piped line."""
+    if sys.stdin is None:
+        raise ValueError("no VALUE: give it on the command line or on standard input")
+    if sys.stdin.isatty():
+        try:
+            text = getpass.getpass("subject VALUE (not shown): ")
+        except EOFError:
+            text = ""
+        return value_from_bytes(text.encode("utf-8"))
+    return value_from_bytes(sys.stdin.buffer.read(MAX_VALUE_BYTES + 1))
 
 
 def masked(subject: Subject) -> str:

@@ -6,7 +6,10 @@ that exits 3 says why on its own output, not only in the report. Names come
 from the scanned systems, so control characters in them are shown escaped
 (``\x1b``), never sent to the terminal. Classification overrides of a source
 scanned successfully that matched no column are listed one per line, by
-their file line and globs, so a stale or mistyped decision is noticed.
+their file line and globs, so a stale or mistyped decision is noticed; so are
+register entries whose ``match`` matched no dataset of their (listed) source,
+and datasets read in part because a read budget cut the file, its rows or its
+cells, each with the reason.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from scanners.checks.catalogue import SEVERITY_RANK
 from scanners.overrides import Override, unmatched_overrides
+from scanners.register import RegisterEntry
 from scanners.result import ScanResult
 
 #: SCAN_ERROR reasons printed in the summary; the rest are counted.
@@ -36,9 +40,15 @@ def summary_lines(
     written: Sequence[Path],
     seconds: float,
     overrides: Sequence[Override] = (),
+    register: Sequence[RegisterEntry] = (),
 ) -> list[str]:
     """The summary, every line safe to print on a terminal."""
-    lines = [*_lines(result, seconds), *_unmatched_lines(result, overrides)]
+    lines = [
+        *_lines(result, seconds),
+        *_unmatched_lines(result, overrides),
+        *_unmatched_register_lines(result, register),
+        *_truncated_lines(result),
+    ]
     lines.extend(f"  wrote {path}" for path in written)
     return [printable(line) for line in lines]
 
@@ -53,12 +63,48 @@ def _unmatched_lines(result: ScanResult, overrides: Sequence[Override]) -> list[
     return lines
 
 
+def _unmatched_register_lines(result: ScanResult, register: Sequence[RegisterEntry]) -> list[str]:
+    """Register entries of a successfully listed source whose ``match`` matched no dataset."""
+    scanned = {source.name for source in result.sources if source.status == "ok"}
+    names = [(d.source, d.name) for d in result.datasets]
+    unmatched = [
+        entry
+        for entry in register
+        if entry.source in scanned and not any(entry.covers(*name) for name in names)
+    ]
+    if not unmatched:
+        return []
+    lines = [f"  register entries matching no dataset: {len(unmatched)}"]
+    for entry in unmatched:
+        where = f"{entry.origin} " if entry.origin else ""
+        glob = f"match {entry.match} on source {entry.source}"
+        lines.append(f"    register {where}{entry.id}: {glob}")
+    return lines
+
+
+def _truncated_lines(result: ScanResult) -> list[str]:
+    """Datasets read in part (a read budget cut a file, its rows or its cells), with why."""
+    cut = [d for d in result.datasets if d.truncated]
+    if not cut:
+        return []
+    lines = [f"  datasets read in part: {len(cut)}"]
+    for dataset in cut[:ERRORS_SHOWN]:
+        for note in dataset.truncated:
+            column = f" column {note.column}:" if note.column else ""
+            lines.append(f"    {dataset.source}/{dataset.name}:{column} {note.reason}")
+    if len(cut) > ERRORS_SHOWN:
+        lines.append(f"    … and {len(cut) - ERRORS_SHOWN} more (see findings.json)")
+    return lines
+
+
 def _lines(result: ScanResult, seconds: float) -> list[str]:
     with_pii = [d for d in result.datasets if d.pii_types]
     lines = [f"scan {result.scan.id}: {len(result.datasets)} dataset(s) in {seconds:.1f}s"]
     for source in result.sources:
         state = "ok" if source.status == "ok" else f"ERROR: {source.error}"
         skipped = f", {len(source.skipped)} file(s) skipped" if source.skipped else ""
+        if source.status == "ok" and not source.datasets and not source.skipped:
+            state += " (nothing to scan: an unmounted share looks like this)"
         lines.append(f"  source {source.name}: {source.datasets} dataset(s){skipped}, {state}")
     lines.append(f"  datasets holding personal data: {len(with_pii)}")
     for dataset in with_pii:

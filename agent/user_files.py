@@ -1,20 +1,29 @@
-"""Load every user file the config points to, and validate them all for ``check-config``."""
+"""Load every user file the config points to, and validate them all for ``check-config``.
+
+``check-config`` also prints where the agent reads and writes — the state
+store and every source, relative paths resolved against the config file's
+folder — with any password shown as ``***``.
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from sqlalchemy.engine import make_url
 
 from agent.access_loader import load_access_list
-from agent.config import DatabaseSource
-from agent.config_loader import LoadedConfig, load_config
+from agent.config import DatabaseSource, FilesSource
+from agent.config_loader import LoadedConfig, load_config, not_a_folder, url_holds_secret
+from agent.connect_checks import UserFiles, connect_problems
 from agent.erasure import ErasureRequest, due, load_erasure_requests
 from agent.overrides_loader import load_overrides
 from agent.problems import ConfigProblems, Problem
 from agent.register_loader import load_register
+from agent.toml_document import load_toml
 from scanners.access import ApprovedGrant
 from scanners.overrides import Override
 from scanners.register import RegisterEntry
@@ -62,8 +71,15 @@ def _url_password(url: str) -> bool:
         return False
 
 
-def check_all(config_path: Path) -> tuple[list[Problem], str]:
-    """Every problem in the config and the files it names, and a one-line summary."""
+def check_all(config_path: Path, connect: bool = False) -> tuple[list[Problem], str]:
+    """Every problem in the config and the files it names, and a summary.
+
+    With ``connect``, every source is also opened read-only and the problems
+    only it can reveal are added (:mod:`agent.connect_checks`). Without it, a
+    files source whose folder is missing is a warning only: a share may be
+    mounted later, and at scan time a missing folder is that source's
+    ``SCAN_ERROR``.
+    """
     try:
         loaded = load_config(config_path)
     except ConfigProblems as exc:
@@ -71,34 +87,33 @@ def check_all(config_path: Path) -> tuple[list[Problem], str]:
     problems: list[Problem] = []
     config = loaded.config
     names = {source.name for source in config.sources}
-    counts = {"register entries": 0, "grants": 0, "erasure requests": 0, "overrides": 0}
+    files = UserFiles()
     if config.register is not None:
+        path = loaded.resolve(config.register.path)
         try:
-            counts["register entries"] = len(
-                load_register(loaded.resolve(config.register.path), names)
-            )
+            files = replace(files, register=load_register(path, names), register_path=path)
         except ConfigProblems as exc:
             problems.extend(exc.problems)
     if config.access is not None:
+        path = loaded.resolve(config.access.path)
         try:
-            counts["grants"] = len(load_access_list(loaded.resolve(config.access.path), names))
+            files = replace(files, grants=load_access_list(path, names), access_path=path)
         except ConfigProblems as exc:
             problems.extend(exc.problems)
+    requests = 0
     if config.erasure is not None:
         try:
-            counts["erasure requests"] = len(
-                load_erasure_requests(loaded.resolve(config.erasure.path))
-            )
+            requests = len(load_erasure_requests(loaded.resolve(config.erasure.path)))
         except ConfigProblems as exc:
             problems.extend(exc.problems)
     if config.classification.overrides is not None:
+        path = loaded.resolve(config.classification.overrides)
         try:
-            counts["overrides"] = len(
-                load_overrides(loaded.resolve(config.classification.overrides), names)
-            )
+            files = replace(files, overrides=load_overrides(path, names), overrides_path=path)
         except ConfigProblems as exc:
             problems.extend(exc.problems)
-    for source in config.sources:
+    document = load_toml(loaded.path, "config file")
+    for index, source in enumerate(config.sources):
         if source.password_env and source.password_env not in os.environ:
             problems.append(
                 Problem(
@@ -117,10 +132,59 @@ def check_all(config_path: Path) -> tuple[list[Problem], str]:
                     warning=True,
                 )
             )
-    summary = (
-        f"{loaded.path}: OK — {len(config.sources)} source(s), "
-        f"{counts['register entries']} register entries, {counts['grants']} grant(s), "
-        f"{counts['erasure requests']} erasure request(s), "
-        f"{counts['overrides']} classification override(s)"
+        if isinstance(source, FilesSource) and not connect and not source.path.startswith("smb://"):
+            missing = not_a_folder(loaded.resolve(source.path))
+            if missing:
+                message = f"source {source.name}: folder {missing} (scans report it as SCAN_ERROR)"
+                problems.append(document.problem(("sources", index, "path"), message, warning=True))
+    if connect:
+        problems.extend(
+            connect_problems(
+                loaded, files, lambda i, m: document.problem(("sources", i, "name"), m)
+            )
+        )
+    summary = "\n".join(
+        [
+            f"{loaded.path}: OK — {len(config.sources)} source(s), "
+            f"{len(files.register)} register entries, {len(files.grants)} grant(s), "
+            f"{requests} erasure request(s), "
+            f"{len(files.overrides)} classification override(s)"
+            + (", every source reached" if connect else ""),
+            *resolved_lines(loaded),
+        ]
     )
     return problems, summary
+
+
+def shown_url(url: str) -> str:
+    """A URL as it may be printed: its password, if any, shown as ``***``."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not a SQLAlchemy URL: never print what might hold a secret
+        return "(unparsable URL)" if url_holds_secret(url) or "@" in url else url
+
+
+def resolved_lines(loaded: LoadedConfig) -> list[str]:
+    """Where the agent will read and write, every relative path resolved (no password)."""
+    config = loaded.config
+    lines = [f"  state store: {shown_url(config.agent.state)}"]
+    for source in config.sources:
+        if isinstance(source, DatabaseSource):
+            where = shown_url(source.url)
+        elif source.path.startswith("smb://"):
+            where = _shown_smb(source.path)
+        else:
+            where = str(loaded.resolve(source.path))
+        lines.append(f"  source {source.name} ({source.kind}): {where}")
+    return lines
+
+
+def _shown_smb(url: str) -> str:
+    """An smb:// URL without any password written in it."""
+    if not url_holds_secret(url):
+        return url
+    parts = urlsplit(url)
+    user = parts.username or ""
+    host = parts.hostname or ""
+    port = f":{parts.port}" if parts.port else ""
+    return urlunsplit((parts.scheme, f"{user}:***@{host}{port}", parts.path, "", ""))

@@ -14,6 +14,8 @@ from datetime import date
 from typing import Protocol, runtime_checkable
 
 from connectors.model import (
+    NATIVE_CE,
+    ClockLayout,
     DatasetInfo,
     DatasetSample,
     GroupStats,
@@ -55,8 +57,25 @@ def glob_filter(names: Sequence[str], include: Sequence[str], exclude: Sequence[
 class RowCounter(Protocol):
     """Counts rows in the source itself (never by pulling rows)."""
 
-    def count_before(self, name: str, column: str, cutoff: date) -> int:
-        """Rows whose ``column`` is earlier than ``cutoff`` (NULLs never count)."""
+    def count_before(
+        self, name: str, column: str, cutoff: date, layout: ClockLayout = NATIVE_CE
+    ) -> int:
+        """Rows whose ``column``, read as ``layout`` says, is earlier than ``cutoff``
+        (NULLs never count)."""
+
+
+@runtime_checkable
+class ClockReader(Protocol):
+    """Reads a retention clock column the way its dates are actually stored (SPEC §4)."""
+
+    def clock_storage(self, name: str, column: str) -> str:
+        """``"native"`` (DATE/TIMESTAMP compared in the source), ``"number"`` or ``"text"``."""
+
+    def native_clock_eras(self, name: str, column: str) -> tuple[int, int]:
+        """Rows of a native clock with a common-era year, and with a B.E. year (> 2400)."""
+
+    def clock_value_counts(self, name: str, column: str) -> Iterator[tuple[object, int]]:
+        """``(value, rows)`` for each distinct non-NULL value, streamed."""
 
 
 @runtime_checkable
@@ -97,11 +116,18 @@ class SubjectFinder(Protocol):
 class RemediationWriter(Protocol):
     """Writes — never runs — the statement that would fix a finding, in the source's dialect."""
 
-    def delete_sql(self, name: str, column: str, cutoff: date) -> str:
+    def delete_sql(
+        self, name: str, column: str, cutoff: date, layout: ClockLayout = NATIVE_CE
+    ) -> str:
         """``DELETE`` of the rows whose ``column`` is earlier than ``cutoff``."""
 
     def anonymise_sql(
-        self, name: str, columns: Sequence[str], clock_column: str, cutoff: date
+        self,
+        name: str,
+        columns: Sequence[str],
+        clock_column: str,
+        cutoff: date,
+        layout: ClockLayout = NATIVE_CE,
     ) -> str:
         """``UPDATE`` that nulls ``columns`` in the rows whose clock is earlier than ``cutoff``."""
 

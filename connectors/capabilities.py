@@ -4,7 +4,11 @@
 the capability protocols of :mod:`connectors.base`:
 
 - :class:`~connectors.base.RowCounter` — ``count_before``: rows past a
-  retention cutoff, counted with ``count(*)`` on the bare clock column;
+  retention cutoff, counted with ``count(*)`` on the clock column as its
+  dates are stored (see :mod:`connectors.clock_predicates`);
+- :class:`~connectors.base.ClockReader` — how a clock column stores its
+  dates, the eras of a DATE column (counted in the database) and the
+  distinct values of a text clock with their row counts (streamed ``GROUP BY``);
 - :class:`~connectors.base.GroupCounter` — ``group_stats``: k-anonymity facts
   from one ``GROUP BY`` query;
 - :class:`~connectors.base.SubjectFinder` — ``present_values`` and
@@ -29,13 +33,20 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Select, Table
+from sqlalchemy import Select, Table, and_
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from connectors import dialects, grants, queries, remediation, value_forms
+from connectors import clock_predicates, dialects, grants, queries, remediation, value_forms
 from connectors.errors import DatasetError, SourceError
-from connectors.model import GroupStats, HeldPrivilege, Principal, ValueSearch
+from connectors.model import (
+    NATIVE_CE,
+    ClockLayout,
+    GroupStats,
+    HeldPrivilege,
+    Principal,
+    ValueSearch,
+)
 
 T = TypeVar("T")
 
@@ -61,15 +72,61 @@ class DatabaseCapabilities:
 
         def _dataset_error(self, name: str, what: str, exc: BaseException) -> DatasetError: ...
 
-    def count_before(self, name: str, column: str, cutoff: date) -> int:
-        """Rows whose ``column`` is earlier than ``cutoff`` (NULLs never count)."""
+    def count_before(
+        self, name: str, column: str, cutoff: date, layout: ClockLayout = NATIVE_CE
+    ) -> int:
+        """Rows whose ``column``, read as ``layout``, is earlier than ``cutoff`` (NULLs never
+        count). The legacy :data:`~connectors.model.NATIVE_CE` compares the bare column."""
 
         def work(conn: Connection, table: Table) -> int:
             col = queries.column(table, column, name)
-            bound = queries.cutoff_bound(col, cutoff, dialects.family(conn.dialect.name))
-            return int(conn.execute(queries.count_before(table, col, bound)).scalar_one())
+            if layout == NATIVE_CE:
+                bound = queries.cutoff_bound(col, cutoff, dialects.family(conn.dialect.name))
+                where = col < bound
+            else:
+                where = clock_predicates.before(col, cutoff, layout)
+            return int(conn.execute(queries.count_where(table, where)).scalar_one())
 
         return self._with_table(name, "count", work)
+
+    def clock_storage(self, name: str, column: str) -> str:
+        """How ``column`` stores dates: ``"native"``, ``"number"`` or ``"text"``."""
+
+        def work(conn: Connection, table: Table) -> str:
+            col = queries.column(table, column, name)
+            return clock_predicates.storage(col, dialects.family(conn.dialect.name))
+
+        return self._with_table(name, "read", work)
+
+    def native_clock_eras(self, name: str, column: str) -> tuple[int, int]:
+        """Rows of a DATE/TIMESTAMP ``column`` with a C.E. year and with a B.E. year."""
+
+        def work(conn: Connection, table: Table) -> tuple[int, int]:
+            col = queries.column(table, column, name)
+            low = date(clock_predicates.BE_FIRST_YEAR, 1, 1)
+            high = date(clock_predicates.IMPLAUSIBLE_YEAR, 1, 1)
+            be = and_(
+                col >= clock_predicates.native_bound(col, low),
+                col < clock_predicates.native_bound(col, high),
+            )
+            ce = col < clock_predicates.native_bound(col, low)
+            ce_rows, be_rows = conn.execute(queries.era_counts(table, ce, be)).one()
+            return int(ce_rows or 0), int(be_rows or 0)
+
+        return self._with_table(name, "count", work)
+
+    def clock_value_counts(self, name: str, column: str) -> Iterator[tuple[object, int]]:
+        """``(value, rows)`` per distinct non-NULL value of ``column``, streamed; text and
+        numbers as stored (a DATE on SQLite is its text)."""
+
+        def work(conn: Connection, table: Table) -> Select[Any]:
+            col = queries.column(table, column, name)
+            if clock_predicates.storage(col, dialects.family(conn.dialect.name)) == "text":
+                return queries.value_counts(table, col, clock_predicates.as_text(col))
+            return queries.value_counts(table, col, col)
+
+        statement = self._with_table(name, "read", work)
+        return self._stream_rows(name, statement)
 
     def group_stats(self, name: str, columns: Sequence[str], k_min: int) -> GroupStats:
         """Sizes of the groups sharing one combination of ``columns`` (NULL is a value)."""
@@ -161,6 +218,15 @@ class DatabaseCapabilities:
 
         return self._stream(name, self._with_table(name, "read", work))
 
+    def _stream_rows(self, name: str, statement: Select[Any]) -> Iterator[tuple[object, int]]:
+        try:
+            with self.engine.connect() as conn:
+                streaming = conn.execution_options(stream_results=True, yield_per=STREAM_BATCH)
+                for value, rows in streaming.execute(statement):
+                    yield value, int(rows)
+        except SQLAlchemyError as exc:
+            raise self._dataset_error(name, "read", exc) from None
+
     def _stream(self, name: str, statement: Select[Any]) -> Iterator[object]:
         try:
             with self.engine.connect() as conn:
@@ -170,24 +236,31 @@ class DatabaseCapabilities:
         except SQLAlchemyError as exc:
             raise self._dataset_error(name, "read", exc) from None
 
-    def delete_sql(self, name: str, column: str, cutoff: date) -> str:
+    def delete_sql(
+        self, name: str, column: str, cutoff: date, layout: ClockLayout = NATIVE_CE
+    ) -> str:
         """The ``DELETE`` of the rows whose ``column`` is earlier than ``cutoff`` (not run)."""
 
         def work(conn: Connection, table: Table) -> str:
             family = dialects.family(conn.dialect.name)
-            return remediation.delete_sql(table, name, column, cutoff, conn.dialect, family)
+            return remediation.delete_sql(table, name, column, cutoff, conn.dialect, family, layout)
 
         return self._with_table(name, "write SQL", work)
 
     def anonymise_sql(
-        self, name: str, columns: Sequence[str], clock_column: str, cutoff: date
+        self,
+        name: str,
+        columns: Sequence[str],
+        clock_column: str,
+        cutoff: date,
+        layout: ClockLayout = NATIVE_CE,
     ) -> str:
         """The ``UPDATE`` nulling ``columns`` where ``clock_column`` is before ``cutoff``."""
 
         def work(conn: Connection, table: Table) -> str:
             family = dialects.family(conn.dialect.name)
             return remediation.anonymise_sql(
-                table, name, columns, clock_column, cutoff, conn.dialect, family
+                table, name, columns, clock_column, cutoff, conn.dialect, family, layout
             )
 
         return self._with_table(name, "write SQL", work)

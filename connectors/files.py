@@ -14,9 +14,15 @@ not valid UTF-8 (shown with ``\\xNN`` escapes: such a name cannot be stored
 in a report, a hash or the state store). A file larger than
 ``max_read_bytes`` in a line format (CSV, text, JSON) is sampled: its first
 ``max_read_bytes`` are read, its row count is then inexact, and ``notes``
-holds (name, note). Globs in ``include`` / ``exclude`` match file paths;
-``exclude`` also matches sheet and member names. The parsed content of the
-most recently read file is cached (one file), keyed by its size and mtime.
+holds (name, note). A giant cell is cut, not its row: a line longer than
+1 MiB has its cells cut to 64 KiB (:mod:`connectors.readers.long_lines`), and
+a giant line that would eat the read budget is read past (up to
+``max_scan_bytes``) so the rows after it are read too. :meth:`truncated`
+lists every cut of one dataset (file read in part, cells cut, rows beyond
+the row limit), so nothing is left out silently. Globs in ``include`` /
+``exclude`` match file paths; ``exclude`` also matches sheet and member names.
+The parsed content of the most recently read file is cached (one file), keyed
+by its size and mtime.
 
 The capability protocols of :mod:`connectors.base` work over the rows read:
 ``count_before`` parses a column's cells as dates (see
@@ -48,6 +54,8 @@ from connectors.file_tables import (
 )
 from connectors.local_fs import LocalFS
 from connectors.model import (
+    NATIVE_CE,
+    ClockLayout,
     ColumnInfo,
     DatasetInfo,
     DatasetSample,
@@ -64,9 +72,11 @@ from connectors.readers.content import (
     Skipped,
     Table,
     Text,
+    cut_notes,
     parts,
     trim_partial_line,
 )
+from connectors.readers.long_lines import MAX_LINE_BYTES, cap_long_lines, partial_tail
 from connectors.share_fs import ShareFS
 
 __all__ = ["CONTENT", "FilesConnector", "parse_date"]
@@ -102,6 +112,7 @@ class FilesConnector:
         max_read_bytes: int = 16 * 1024 * 1024,
         seed: int | None = None,
         fs: ShareFS | None = None,
+        max_scan_bytes: int = 64 * 1024 * 1024,
     ) -> None:
         if fs is None:
             if root is None:
@@ -113,6 +124,7 @@ class FilesConnector:
         self.include = tuple(include) or ("**/*",)
         self.exclude = tuple(exclude)
         self.max_read_bytes = max_read_bytes
+        self.max_scan_bytes = max_scan_bytes
         self.limits = ReadLimits(max_bytes=max_read_bytes)
         self.skipped: list[tuple[str, str]] = []
         self.notes: list[tuple[str, str]] = []
@@ -196,17 +208,43 @@ class FilesConnector:
         self._cache = None
         sampled = st.size > self.max_read_bytes
         content: FileContent | Skipped
-        if sampled and not registry.can_sample(path):
-            budget = self.max_read_bytes
-            content = Skipped(f"larger than the read budget ({st.size} > {budget} bytes)")
-        else:
-            data = self.fs.read(path, self.max_read_bytes)
+        if not registry.can_sample(path):
             if sampled:
-                data = trim_partial_line(data)
-                self._note(path, f"sampled: first {len(data)} of {st.size} bytes read")
+                budget = self.max_read_bytes
+                content = Skipped(f"larger than the read budget ({st.size} > {budget} bytes)")
+            else:
+                data = self.fs.read(path, self.max_read_bytes)
+                content = registry.read_content(path, data, self.limits)
+        else:
+            data, sampled = self._read_lines(path, st.size)
             content = registry.read_content(path, data, self.limits)
         self._cache = (key, content, sampled)
         return content
+
+    def _read_lines(self, path: str, size: int) -> tuple[bytes, bool]:
+        """A line-format file's bytes, giant cells cut, at most ``max_read_bytes``; and
+        whether the file was read in part. A giant line that would eat the budget is read
+        past (up to ``max_scan_bytes``), so the rows after it are read too."""
+        data = self.fs.read(path, self.max_read_bytes)
+        if size > len(data) and partial_tail(data) > MAX_LINE_BYTES:
+            data = self.fs.read(path, max(self.max_scan_bytes, self.max_read_bytes))
+        sampled = size > len(data)
+        if sampled:
+            data = trim_partial_line(data)
+        capped = cap_long_lines(data)
+        for note in capped.notes:
+            self._note(path, note)
+        data = capped.data
+        if len(data) > self.max_read_bytes:  # the rest of what was read is left out
+            data = trim_partial_line(data[: self.max_read_bytes])
+            sampled = True
+        if sampled:
+            self._note(
+                path,
+                f"sampled: first {len(data)} of {size} bytes read, the rest left out "
+                f"(read budget {self.max_read_bytes} bytes)",
+            )
+        return data, sampled
 
     def _part(self, name: str) -> tuple[Table | Text, str, bool]:
         """The table or text of dataset ``name``, its file, and whether its file was sampled."""
@@ -222,6 +260,14 @@ class FilesConnector:
                     raise DatasetError(f"{name}: {part.reason}")
                 return part, path, sampled
         raise DatasetError(f"{name} not found in {path}")
+
+    def truncated(self, name: str) -> tuple[str, ...]:
+        """What a read budget cut from dataset ``name`` (its file read in part, giant cells
+        cut, rows beyond the row limit left out), one reason each; () when read whole."""
+        part, path, _ = self._part(name)
+        found = [note for file, note in self.notes if file in (path, name)]
+        found += cut_notes(part.note)
+        return tuple(dict.fromkeys(found))
 
     def describe(self, name: str) -> DatasetInfo:
         part, path, sampled = self._part(name)
@@ -267,10 +313,28 @@ class FilesConnector:
         indexes = [header.index(c) for c in columns]
         return [tuple(trimmed(cell_at(row, i)) for i in indexes) for row in rows]
 
-    def count_before(self, name: str, column: str, cutoff: date) -> int:
-        """Rows whose ``column`` holds a date earlier than ``cutoff`` (unparseable: never)."""
+    def count_before(
+        self, name: str, column: str, cutoff: date, layout: ClockLayout = NATIVE_CE
+    ) -> int:
+        """Rows whose ``column`` holds an ISO or ``dd/mm/yyyy`` date (either era) earlier
+        than ``cutoff``; the layout does not matter to a file (unparseable: never).
+        The agent reads clocks in every Thai form through ``clock_value_counts``."""
         dates = (parse_date(cell) for (cell,) in self._cells(name, [column]) if cell)
         return sum(1 for d in dates if d is not None and d < cutoff)
+
+    def clock_storage(self, name: str, column: str) -> str:
+        """A file's cells are text."""
+        self._cells(name, [column])  # DatasetError when the column does not exist
+        return "text"
+
+    def native_clock_eras(self, name: str, column: str) -> tuple[int, int]:
+        """A file has no DATE storage: no native clock."""
+        raise DatasetError(f"{name}: {column!r} is text, not a DATE column")
+
+    def clock_value_counts(self, name: str, column: str) -> Iterator[tuple[object, int]]:
+        """``(cell, rows)`` for each distinct non-empty cell of ``column``."""
+        counts = Counter(cell for (cell,) in self._cells(name, [column]) if cell)
+        yield from counts.items()
 
     def modified_before(self, name: str, cutoff: date) -> bool:
         """Whether the file (the archive, for a member) was last modified before ``cutoff``."""

@@ -115,3 +115,24 @@ class HeldPrivilege:
     #: "direct" | "role <name>" | "PUBLIC" | "owner" | "superuser" | "group <name>" | "other"
     via: str
     columns: tuple[str, ...] = ()  # a column-level grant: the columns it covers
+
+
+@dataclass(frozen=True)
+class ClockLayout:
+    """How a retention clock column writes its dates, when one SQL comparison can select
+    the rows before a cut-off (see :mod:`connectors.clock_predicates`).
+
+    ``form`` is ``"native"`` (DATE/TIMESTAMP values), ``"iso"`` (text
+    ``YYYY-MM-DD…``), ``"dmy"`` (fixed-width text ``dd/mm/yyyy``) or
+    ``"compact"`` (``YYYYMMDD`` as text or number); ``eras`` the eras the
+    column holds (``("ce",)``, ``("be",)`` or ``("be", "ce")``).
+    """
+
+    form: str
+    eras: tuple[str, ...]
+    separator: str = ""
+    with_time: bool = False
+
+
+#: The legacy reading of a clock: DATE/TIMESTAMP (or ISO text) in the common era.
+NATIVE_CE = ClockLayout("native", ("ce",))

@@ -3,7 +3,7 @@
 Every function takes a reflected :class:`~sqlalchemy.Table` and returns a
 construct — never SQL text — so identifiers are quoted by the dialect:
 
-- :func:`count_before` — ``SELECT count(*) WHERE col < :cutoff`` on the bare
+- :func:`cutoff_bound` — the right-hand side of ``col < :cutoff`` on the bare
   column, so an index on the clock column can serve it;
 - :func:`group_stats` — the sizes of the ``GROUP BY`` groups of the
   quasi-identifiers, summarised by one outer query in the database;
@@ -11,7 +11,9 @@ construct — never SQL text — so identifiers are quoted by the dialect:
   batch of candidates;
 - :func:`count_in` — ``SELECT count(*) WHERE col IN (…)`` for one batch;
 - :func:`non_null_values` — every non-NULL value of a column, for streaming;
-- :func:`delete_before` / :func:`anonymise_before` — the remediation
+- :func:`count_where` / :func:`era_counts` / :func:`value_counts` — a
+  retention clock read as it is stored (see :mod:`connectors.clock_predicates`);
+- :func:`delete_where` / :func:`anonymise_where` — the remediation
   statements that :mod:`connectors.remediation` compiles but never runs.
 """
 
@@ -81,9 +83,21 @@ def cutoff_bound(col: ColumnElement[Any], cutoff: date, dialect_family: str) -> 
     return literal(cutoff.isoformat(), String())
 
 
-def count_before(table: Table, col: ColumnElement[Any], bound: Any) -> Select[Any]:
-    """``SELECT count(*) FROM table WHERE col < bound`` (NULLs never count)."""
-    return select(func.count()).select_from(table).where(col < bound)
+def count_where(table: Table, where: ColumnElement[bool]) -> Select[Any]:
+    """``SELECT count(*) FROM table WHERE where``."""
+    return select(func.count()).select_from(table).where(where)
+
+
+def era_counts(table: Table, is_ce: ColumnElement[bool], is_be: ColumnElement[bool]) -> Select[Any]:
+    """How many rows satisfy ``is_ce`` and how many ``is_be``, in one pass."""
+    return select(
+        func.sum(case((is_ce, 1), else_=0)), func.sum(case((is_be, 1), else_=0))
+    ).select_from(table)
+
+
+def value_counts(table: Table, col: ColumnElement[Any], shown: ColumnElement[Any]) -> Select[Any]:
+    """``SELECT shown, count(*) FROM table WHERE col IS NOT NULL GROUP BY col``."""
+    return select(shown, func.count()).select_from(table).where(col.is_not(None)).group_by(col)
 
 
 def group_stats(table: Table, cols: Sequence[ColumnElement[Any]], k_min: int) -> Select[Any]:
@@ -175,13 +189,13 @@ def non_null_values(table: Table, col: ColumnElement[Any]) -> Select[Any]:
     return select(col).select_from(table).where(col.is_not(None))
 
 
-def delete_before(table: Table, col: ColumnElement[Any], bound: Any) -> Delete:
-    """``DELETE FROM table WHERE col < bound``."""
-    return delete(table).where(col < bound)
+def delete_where(table: Table, where: ColumnElement[bool]) -> Delete:
+    """``DELETE FROM table WHERE where``."""
+    return delete(table).where(where)
 
 
-def anonymise_before(
-    table: Table, cols: Sequence[ColumnElement[Any]], clock: ColumnElement[Any], bound: Any
+def anonymise_where(
+    table: Table, cols: Sequence[ColumnElement[Any]], where: ColumnElement[bool]
 ) -> Update:
-    """``UPDATE table SET c = NULL, … WHERE clock < bound``."""
-    return update(table).where(clock < bound).values({c: None for c in cols})
+    """``UPDATE table SET c = NULL, … WHERE where``."""
+    return update(table).where(where).values({c: None for c in cols})

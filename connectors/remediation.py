@@ -5,7 +5,8 @@ would run to fix it. The statement is built with SQLAlchemy Core (see
 :mod:`connectors.queries`) over the reflected, schema-qualified table and
 compiled for the connector's dialect with literal values inlined, so every
 identifier is quoted by the dialect, however hostile its name. The only
-literal values are the cutoff dates and NULL; nothing here executes anything.
+literal values are the cutoff dates (written in the clock's own form and era)
+and NULL; nothing here executes anything.
 The text is for people to paste into ``psql`` or ``mysql``, not for a driver:
 a ``%`` in a name stays one ``%`` (a ``format``/``pyformat`` driver dialect,
 psycopg2's or PyMySQL's, doubles it for its own parameter substitution).
@@ -15,11 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Delete, Table, Update
+from sqlalchemy import ColumnElement, Delete, Table, Update
 from sqlalchemy.engine import Dialect
 
-from connectors import queries
+from connectors import clock_predicates, queries
+from connectors.model import NATIVE_CE, ClockLayout
 
 
 def compile_statement(statement: Delete | Update, dialect: Dialect) -> str:
@@ -33,13 +36,28 @@ def compile_statement(statement: Delete | Update, dialect: Dialect) -> str:
     return text + ";"
 
 
+def _before(
+    col: ColumnElement[Any], cutoff: date, family: str, layout: ClockLayout
+) -> ColumnElement[bool]:
+    if layout == NATIVE_CE:
+        return col < queries.cutoff_bound(col, cutoff, family)
+    return clock_predicates.before(col, cutoff, layout)
+
+
 def delete_sql(
-    table: Table, dataset: str, column: str, cutoff: date, dialect: Dialect, family: str
+    table: Table,
+    dataset: str,
+    column: str,
+    cutoff: date,
+    dialect: Dialect,
+    family: str,
+    layout: ClockLayout = NATIVE_CE,
 ) -> str:
-    """``DELETE FROM table WHERE column < cutoff;`` for ``dialect``."""
+    """``DELETE FROM table WHERE column < cutoff;`` for ``dialect``, ``column`` read as
+    ``layout`` says (see :mod:`connectors.clock_predicates`)."""
     col = queries.column(table, column, dataset)
-    bound = queries.cutoff_bound(col, cutoff, family)
-    return compile_statement(queries.delete_before(table, col, bound), dialect)
+    where = _before(col, cutoff, family, layout)
+    return compile_statement(queries.delete_where(table, where), dialect)
 
 
 def anonymise_sql(
@@ -50,9 +68,10 @@ def anonymise_sql(
     cutoff: date,
     dialect: Dialect,
     family: str,
+    layout: ClockLayout = NATIVE_CE,
 ) -> str:
     """``UPDATE table SET c = NULL, … WHERE clock_column < cutoff;`` for ``dialect``."""
     cols = queries.columns(table, columns, dataset)
     clock = queries.column(table, clock_column, dataset)
-    bound = queries.cutoff_bound(clock, cutoff, family)
-    return compile_statement(queries.anonymise_before(table, cols, clock, bound), dialect)
+    where = _before(clock, cutoff, family, layout)
+    return compile_statement(queries.anonymise_where(table, cols, where), dialect)

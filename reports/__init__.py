@@ -19,17 +19,19 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reports import csv_report, html_report, json_report, xlsx_report
+from reports.due_dates import ensure_due
 from reports.labels import check_language
+from reports.options import DEFAULT_OPTIONS, ReportOptions
 from scanners.result import ScanResult
 
-__all__ = ["FORMATS", "write_reports"]
+__all__ = ["FORMATS", "ReportOptions", "write_reports"]
 
 FORMATS: tuple[str, ...] = ("json", "html", "csv", "xlsx")
 
-_Writer = Callable[[ScanResult, Path, str], Path]
+_Writer = Callable[[ScanResult, Path, str, ReportOptions], Path]
 
 _WRITERS: dict[str, tuple[str, _Writer]] = {
-    "json": (json_report.FILE_NAME, lambda r, p, _lang: json_report.write_json_report(r, p)),
+    "json": (json_report.FILE_NAME, lambda r, p, _lang, _o: json_report.write_json_report(r, p)),
     "html": (html_report.FILE_NAME, html_report.write_html_report),
     "csv": (csv_report.FILE_NAME, csv_report.write_csv_report),
     "xlsx": (xlsx_report.FILE_NAME, xlsx_report.write_xlsx_report),
@@ -37,13 +39,20 @@ _WRITERS: dict[str, tuple[str, _Writer]] = {
 
 
 def write_reports(
-    result: ScanResult, out_dir: Path, formats: Sequence[str], language: str = "th"
+    result: ScanResult,
+    out_dir: Path,
+    formats: Sequence[str],
+    language: str = "th",
+    options: ReportOptions = DEFAULT_OPTIONS,
 ) -> list[Path]:
     """Write ``result`` in each of ``formats`` into ``out_dir``; return the paths written.
 
     ``out_dir`` is created if needed. Formats are checked before anything is
     written: an unknown one raises ``ValueError`` naming it, as does an
-    unknown ``language``. Repeated formats are written once.
+    unknown ``language``. Repeated formats are written once. A finding
+    without ``due`` gets the default one (:func:`reports.due_dates.ensure_due`:
+    first seen on the scan date); ``options`` chooses the calendar of Thai
+    dates and makes an owner's report.
     """
     unknown = [name for name in formats if name not in _WRITERS]
     if unknown:
@@ -52,6 +61,7 @@ def write_reports(
             f"use one of {', '.join(FORMATS)}"
         )
     check_language(language)
+    result = ensure_due(result)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     staged: list[tuple[Path, Path]] = []  # (written, its final path)
@@ -59,7 +69,8 @@ def write_reports(
         for name in dict.fromkeys(formats):
             file_name, writer = _WRITERS[name]
             final = out_dir / file_name
-            staged.append((writer(result, out_dir / f".{file_name}.new", language), final))
+            stage = writer(result, out_dir / f".{file_name}.new", language, options)
+            staged.append((stage, final))
         for stage, final in staged:
             os.replace(stage, final)
     except BaseException:

@@ -29,10 +29,10 @@ from openpyxl.utils import get_column_letter
 from reports import labels
 from reports.access_labels import access_ui, via_text
 from reports.common import (
-    FINDING_COLUMNS,
     LIST_SEPARATOR,
     atomic_write,
     atomic_write_bytes,
+    finding_headers,
     finding_message,
     finding_row,
     safe_cell,
@@ -161,7 +161,9 @@ def build_workbook(reviews: Sequence[AccessReview], language: str = "th") -> Wor
     sheet.title = "Access"
     _fill(sheet, ACCESS_COLUMNS, (access_row(r, language) for r in _rows(reviews)))
     findings = workbook.create_sheet("Findings")
-    _fill(findings, FINDING_COLUMNS, (finding_row(f, language) for f in _findings(reviews)))
+    _fill(
+        findings, finding_headers(language), (finding_row(f, language) for f in _findings(reviews))
+    )
     return workbook
 
 

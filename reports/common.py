@@ -11,7 +11,14 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from scanners.result import DatasetResult, Finding, SourceStatus
+from reports import labels
+from reports.count_units import count_unit, unit_word
+from reports.dates import Era
+from reports.due_dates import ensure_due, urgency_key
+from reports.law_text import law_text
+from reports.options import ReportOptions
+from reports.remediation_text import remedy
+from scanners.result import DatasetResult, Finding, ScanResult, SourceStatus
 
 #: Severity rank, most urgent first (SPEC §8 ordering).
 SEVERITY_ORDER: tuple[str, ...] = ("critical", "high", "medium", "low")
@@ -20,23 +27,71 @@ _SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITY_ORDER)}
 #: A spreadsheet treats a cell starting with one of these as a formula (or may).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-#: Header shared by the CSV report and the XLSX ``Findings`` sheet.
+#: Columns shared by the CSV report and the XLSX ``Findings`` sheet (codes; the
+#: header row shows :func:`finding_headers` in the report's language).
 FINDING_COLUMNS: tuple[str, ...] = (
     "id",
     "type",
+    "type_name",
     "severity",
+    "due",
     "source",
     "dataset",
     "columns",
     "count",
+    "count_unit",
     "register_id",
     "owner",
     "principal",
     "privileges",
     "law",
     "message",
+    "what_to_do",
     "remediation",
 )
+
+_HEADERS: dict[str, dict[str, str]] = {
+    "th": {
+        "id": "รหัสประเด็น",
+        "type": "รหัสประเภท",
+        "type_name": "ประเภท",
+        "severity": "ความรุนแรง",
+        "due": "กำหนดดำเนินการ",
+        "source": "แหล่งข้อมูล",
+        "dataset": "ชุดข้อมูล",
+        "columns": "คอลัมน์",
+        "count": "จำนวน",
+        "count_unit": "หน่วยนับ",
+        "register_id": "รหัสทะเบียน",
+        "owner": "ผู้รับผิดชอบ",
+        "principal": "ผู้ใช้/บทบาท",
+        "privileges": "สิทธิ์",
+        "law": "กฎหมาย",
+        "message": "รายละเอียด",
+        "what_to_do": "สิ่งที่ต้องทำ",
+        "remediation": "คำสั่งหรือคำแนะนำต้นฉบับ",
+    },
+    "en": {
+        "id": "id",
+        "type": "type",
+        "type_name": "type name",
+        "severity": "severity",
+        "due": "due",
+        "source": "source",
+        "dataset": "dataset",
+        "columns": "columns",
+        "count": "count",
+        "count_unit": "count unit",
+        "register_id": "register id",
+        "owner": "owner",
+        "principal": "principal",
+        "privileges": "privileges",
+        "law": "law",
+        "message": "message",
+        "what_to_do": "what to do",
+        "remediation": "remediation",
+    },
+}
 
 LIST_SEPARATOR = ";"
 
@@ -54,6 +109,18 @@ def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
     )
 
 
+def ordered_findings(result: ScanResult, options: ReportOptions) -> list[Finding]:
+    """The findings of ``result`` (each with ``due``) in report order.
+
+    Severity order (see :func:`sorted_findings`); an owner's report puts what
+    to do first on top: earliest due (overdue first), then severity.
+    """
+    findings = sorted_findings(ensure_due(result).findings)
+    if options.owner is not None:
+        findings.sort(key=urgency_key)
+    return findings
+
+
 def sorted_datasets(datasets: Iterable[DatasetResult]) -> list[DatasetResult]:
     """Datasets by source, then name."""
     return sorted(datasets, key=lambda d: (d.source, d.name))
@@ -69,22 +136,38 @@ def finding_message(finding: Finding, language: str) -> str:
     return finding.message_en if language == "en" else finding.message_th
 
 
-def finding_row(finding: Finding, language: str) -> list[str | int | None]:
+def finding_headers(language: str) -> list[str]:
+    """The header row of :data:`FINDING_COLUMNS` in ``language``."""
+    headers = _HEADERS.get(language, _HEADERS["en"])
+    return [headers[name] for name in FINDING_COLUMNS]
+
+
+def what_to_do(finding: Finding, language: str, era: Era = "be") -> str:
+    """The action and advice of :func:`reports.remediation_text.remedy`, as one text."""
+    found = remedy(finding, language, era)
+    return " ".join(part for part in (found.action, found.advice) if part)
+
+
+def finding_row(finding: Finding, language: str, era: Era = "be") -> list[str | int | None]:
     """One finding as a row matching :data:`FINDING_COLUMNS` (not yet made cell-safe)."""
     return [
         finding.id,
         finding.type,
-        finding.severity,
+        labels.finding_type_name(finding.type, language),
+        labels.severity_name(finding.severity, language),
+        finding.due.isoformat() if finding.due else None,
         finding.source,
         finding.dataset,
         LIST_SEPARATOR.join(finding.columns),
         finding.count,
+        unit_word(count_unit(finding), language, finding.count or 0) or None,
         finding.register_id,
         finding.owner,
-        finding.principal,
+        labels.principal_name(finding.principal, language) if finding.principal else None,
         LIST_SEPARATOR.join(finding.privileges),
-        finding.law,
-        finding_message(finding, language),
+        law_text(finding.law, language),
+        labels.with_pii_names(finding_message(finding, language), language),
+        what_to_do(finding, language, era),
         finding.remediation,
     ]
 

@@ -9,6 +9,7 @@ Content-Security-Policy that forbids loading any.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,23 @@ from reports.common import (
     SEVERITY_ORDER,
     atomic_write_bytes,
     finding_message,
+    ordered_findings,
     severity_rank,
     sorted_datasets,
-    sorted_findings,
     sorted_sources,
 )
+from reports.count_units import count_text
+from reports.dates import Era, format_date, format_moment
+from reports.due_dates import ensure_due, scan_date
+from reports.law_text import law_text
+from reports.options import DEFAULT_OPTIONS, ReportOptions
+from reports.reason_text import reason_text
+from reports.remediation_text import remedy
 from scanners.result import ColumnResult, DatasetResult, Finding, ScanResult
 
 FILE_NAME = "report.html"
+#: How many findings an owner's report lists under "do first".
+DO_FIRST = 3
 TEMPLATE_NAME = "report.html.j2"
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -56,7 +66,25 @@ def _bars(counts: Counter[str], order: list[str], label: Any) -> list[dict[str, 
     ]
 
 
-def _finding(finding: Finding, language: str) -> dict[str, Any]:
+def _due(finding: Finding, language: str, era: Era, today: date) -> dict[str, Any]:
+    """The due date as shown, and how it stands on the scan date."""
+    if finding.due is None:
+        return {"text": "", "note": "", "overdue": False}
+    days = (finding.due - today).days
+    t = labels.ui(language)
+    if days < 0:
+        note = t["overdue"].format(days=-days)
+    elif days == 0:
+        note = t["due_today"]
+    else:
+        note = t["due_in"].format(days=days)
+    return {"text": format_date(finding.due, language, era), "note": note, "overdue": days <= 0}
+
+
+def _finding(
+    finding: Finding, language: str, options: ReportOptions, today: date
+) -> dict[str, Any]:
+    found = remedy(finding, language, options.era)
     return {
         "id": finding.id,
         "severity": finding.severity,
@@ -66,13 +94,22 @@ def _finding(finding: Finding, language: str) -> dict[str, Any]:
         "source": finding.source,
         "dataset": finding.dataset or "",
         "columns": list(finding.columns),
-        "count": "" if finding.count is None else finding.count,
+        "count": count_text(finding, language),
         "owner": finding.owner or "",
-        "principal": finding.principal or "",
+        "register_id": finding.register_id or "",
+        "principal": labels.principal_name(finding.principal, language)
+        if finding.principal
+        else "",
         "privileges": list(finding.privileges),
-        "law": finding.law,
-        "message": finding_message(finding, language),
+        "law": law_text(finding.law, language),
+        "message": labels.with_pii_names(finding_message(finding, language), language),
         "remediation": finding.remediation or "",
+        "action": found.action,
+        "advice": found.advice,
+        "untranslated": found.untranslated,
+        "command": found.command,
+        "command_note": found.command_note,
+        "due": _due(finding, language, options.era, today),
     }
 
 
@@ -90,7 +127,7 @@ def _column(column: ColumnResult, language: str) -> dict[str, Any]:
             for match in column.pii
         ],
         "evidence": list(column.evidence),
-        "reasons": list(column.reasons),
+        "reasons": [reason_text(reason, language) for reason in column.reasons],
         "override": _override(column, language),
     }
 
@@ -130,20 +167,46 @@ def _dataset(dataset: DatasetResult, language: str) -> dict[str, Any]:
     }
 
 
-def html_context(result: ScanResult, language: str = "th") -> dict[str, Any]:
+def _owner(result: ScanResult, owner: str) -> dict[str, Any]:
+    """Whom an owner's report is for: the owner, their datasets and register entries."""
+    datasets = sorted(
+        {(f.source, f.dataset) for f in result.findings if f.dataset}
+        | {(d.source, d.name) for d in result.datasets}
+    )
+    entries = sorted(
+        {f.register_id for f in result.findings if f.register_id}
+        | {d.register_id for d in result.datasets if d.register_id}
+    )
+    return {
+        "name": owner,
+        "datasets": [f"{source} / {name}" for source, name in datasets],
+        "entries": entries,
+    }
+
+
+def html_context(
+    result: ScanResult, language: str = "th", options: ReportOptions = DEFAULT_OPTIONS
+) -> dict[str, Any]:
     """Everything the template needs, already ordered and labelled."""
     labels.check_language(language)
-    findings = sorted_findings(result.findings)
+    result = ensure_due(result)
+    today = scan_date(result)
+    findings = ordered_findings(result, options)
     by_severity = Counter(f.severity for f in findings)
     by_type = Counter(f.type for f in findings)
     severities = list(SEVERITY_ORDER) + sorted(
         {s for s in by_severity if s not in SEVERITY_ORDER}, key=severity_rank
     )
     types = sorted(by_type, key=lambda t: (-by_type[t], t))
+    shown = [_finding(f, language, options, today) for f in findings]
     return {
         "lang": language,
         "t": labels.ui(language),
         "scan": result.scan,
+        "started": format_moment(result.scan.started_at, language, options.era),
+        "finished": format_moment(result.scan.finished_at, language, options.era),
+        "owner": None if options.owner is None else _owner(result, options.owner),
+        "do_first": shown[:DO_FIRST] if options.owner is not None else [],
         "total": len(findings),
         "severity_bars": _bars(
             by_severity, severities, lambda s: labels.severity_name(s, language)
@@ -160,17 +223,21 @@ def html_context(result: ScanResult, language: str = "th") -> dict[str, Any]:
             }
             for s in sorted_sources(result.sources)
         ],
-        "findings": [_finding(f, language) for f in findings],
+        "findings": shown[DO_FIRST:] if options.owner is not None else shown,
         "datasets": [_dataset(d, language) for d in sorted_datasets(result.datasets)],
     }
 
 
-def render_html(result: ScanResult, language: str = "th") -> str:
+def render_html(
+    result: ScanResult, language: str = "th", options: ReportOptions = DEFAULT_OPTIONS
+) -> str:
     """The full HTML page for ``result`` in ``language``."""
     template = _environment().get_template(TEMPLATE_NAME)
-    return template.render(html_context(result, language))
+    return template.render(html_context(result, language, options))
 
 
-def write_html_report(result: ScanResult, path: Path, language: str = "th") -> Path:
+def write_html_report(
+    result: ScanResult, path: Path, language: str = "th", options: ReportOptions = DEFAULT_OPTIONS
+) -> Path:
     """Write ``report.html`` to ``path`` atomically; return ``path``."""
-    return atomic_write_bytes(path, render_html(result, language).encode("utf-8"))
+    return atomic_write_bytes(path, render_html(result, language, options).encode("utf-8"))

@@ -5,7 +5,13 @@ findings by severity (critical first), type, source, dataset and id, so two
 scans of the same state give byte-identical files. Each column also carries
 ``reasons`` (why it was classified so) — our documented addition to §8 — and,
 when a classification override applied, ``override`` (SPEC §9): the decided
-types, reason, who and when, and the types detection gave.
+types, reason, who and when, and the types detection gave. Every finding
+carries ``due`` (SPEC §8, an ISO date; :mod:`reports.due_dates`) and, our
+documented addition, ``count_unit``: what ``count`` counts (``rows``,
+``subjects``, ``columns``, ``records``, ``privileges``, ``grants`` or
+``datasets``; ``null`` when ``count`` is). A dataset a read
+budget cut (a file read in part, rows or cells left out) carries
+``truncated``: ``[{"reason", "column"?}]``.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from reports.common import atomic_write_bytes, sorted_datasets, sorted_findings, sorted_sources
+from reports.count_units import count_unit
+from reports.due_dates import ensure_due
 from scanners.result import ColumnResult, DatasetResult, Finding, ScanResult, SourceStatus
 
 SCHEMA_VERSION = 1
@@ -65,6 +73,11 @@ def _dataset(dataset: DatasetResult) -> dict[str, Any]:
             }
             for e in dataset.exemptions
         ]
+    if dataset.truncated:
+        data["truncated"] = [
+            {"reason": t.reason, **({"column": t.column} if t.column is not None else {})}
+            for t in dataset.truncated
+        ]
     return data
 
 
@@ -96,6 +109,8 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "law": finding.law,
         "message": {"th": finding.message_th, "en": finding.message_en},
         "remediation": finding.remediation,
+        "due": finding.due.isoformat() if finding.due else None,
+        "count_unit": count_unit(finding),
     }
 
 
@@ -111,7 +126,7 @@ def to_json_dict(result: ScanResult) -> dict[str, Any]:
         },
         "sources": [_source(source) for source in sorted_sources(result.sources)],
         "datasets": [_dataset(dataset) for dataset in sorted_datasets(result.datasets)],
-        "findings": [_finding(finding) for finding in sorted_findings(result.findings)],
+        "findings": [_finding(f) for f in sorted_findings(ensure_due(result).findings)],
     }
 
 

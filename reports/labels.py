@@ -6,6 +6,7 @@ or PII type still renders (as its code) before it gets a label here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 LANGUAGES: tuple[str, ...] = ("th", "en")
@@ -62,6 +63,24 @@ UI: Mapping[str, Mapping[str, str]] = {
         "override_none": "ไม่มีข้อมูลส่วนบุคคล",
         "no_datasets": "ไม่มีชุดข้อมูล",
         "footer": "ตัวอย่างข้อมูลทั้งหมดในรายงานนี้ถูกปิดบังแล้ว รายงานนี้ไม่มีข้อมูลระบุตัวตนฉบับเต็ม",
+        "due": "กำหนดดำเนินการ",
+        "overdue": "เลยกำหนด {days} วัน",
+        "due_today": "ครบกำหนดวันนี้",
+        "due_in": "อีก {days} วัน",
+        "what_to_do": "สิ่งที่ต้องทำ",
+        "untranslated": "ข้อความต้นฉบับภาษาอังกฤษ",
+        "type_code": "รหัสประเภท",
+        "count_unit": "หน่วยนับ",
+        "finding_id": "รหัสประเด็น",
+        "times_note": "เวลาทั้งหมดเป็นเวลาประเทศไทย (Asia/Bangkok)",
+        "owner_title": "รายงานสำหรับผู้รับผิดชอบข้อมูล",
+        "owner_for": "สำหรับ",
+        "owner_datasets": "ชุดข้อมูลที่รับผิดชอบ",
+        "owner_entries": "รายการในทะเบียน",
+        "do_first": "ทำก่อน",
+        "do_first_hint": "ประเด็นที่ครบกำหนดก่อน (เลยกำหนดแล้วอยู่ก่อน) แล้วจึงเรียงตามความรุนแรง",
+        "the_rest": "ประเด็นอื่น ๆ",
+        "findings_in_due_order": "เรียงตามกำหนดดำเนินการ แล้วตามความรุนแรง",
     },
     "en": {
         "title": "Personal data findings report (PDPA)",
@@ -115,6 +134,24 @@ UI: Mapping[str, Mapping[str, str]] = {
         "no_datasets": "No datasets",
         "footer": "All sample values in this report are masked; "
         "it never contains a full identifier.",
+        "due": "Due",
+        "overdue": "{days} days overdue",
+        "due_today": "due today",
+        "due_in": "in {days} days",
+        "what_to_do": "What to do",
+        "untranslated": "English original",
+        "type_code": "Type code",
+        "count_unit": "Count unit",
+        "finding_id": "Finding ID",
+        "times_note": "All times are Bangkok time (Asia/Bangkok, UTC+7)",
+        "owner_title": "Report for the data owner",
+        "owner_for": "For",
+        "owner_datasets": "Your datasets",
+        "owner_entries": "Register entries",
+        "do_first": "Do first",
+        "do_first_hint": "Due soonest (overdue first), then most severe",
+        "the_rest": "Everything else",
+        "findings_in_due_order": "Ordered by due date, then severity",
     },
 }
 
@@ -125,7 +162,7 @@ SEVERITIES: Mapping[str, Mapping[str, str]] = {
     "low": {"th": "ต่ำ", "en": "Low"},
 }
 
-#: The 14 finding types of SPEC §8: name and one-line description per language.
+#: The 16 finding types of SPEC §8: name and one-line description per language.
 FINDING_TYPES: Mapping[str, Mapping[str, tuple[str, str]]] = {
     "PII_UNREGISTERED": {
         "th": (
@@ -260,6 +297,26 @@ FINDING_TYPES: Mapping[str, Mapping[str, tuple[str, str]]] = {
             "An approved principal no longer exists on the source.",
         ),
     },
+    "DISCLOSURE_FOLLOWUP_DUE": {
+        "th": (
+            "ถึงกำหนดติดตามการเปิดเผยข้อมูล",
+            "เลยวันติดตามผลของการเปิดเผยข้อมูลให้ผู้อื่นแล้วแต่ยังไม่ได้บันทึกคำตอบ",
+        ),
+        "en": (
+            "Disclosure follow-up due",
+            "A disclosure's follow-up date has passed with no answer recorded.",
+        ),
+    },
+    "BREACH_NOTICE_DUE": {
+        "th": (
+            "ต้องแจ้งเหตุละเมิดข้อมูล",
+            "มีเหตุละเมิดที่ต้องแจ้งภายใน 72 ชั่วโมงแต่ยังไม่ได้บันทึกว่าแจ้งแล้ว",
+        ),
+        "en": (
+            "Breach notice due",
+            "An open breach requires a notice that is not yet recorded as sent.",
+        ),
+    },
     "SCAN_ERROR": {
         "th": (
             "สแกนไม่สำเร็จ",
@@ -334,3 +391,29 @@ def pii_type_name(pii_type: str, language: str) -> str:
     """Display name of a PII type, or the code itself if unknown."""
     names = PII_TYPES.get(pii_type)
     return names.get(language, names["en"]) if names else pii_type
+
+
+#: Principals that mean "anyone": how a Thai report names them.
+_ANYONE_TH: Mapping[str, str] = {
+    "PUBLIC": "PUBLIC (ทุกคน)",
+    "EVERYONE": "ทุกคน (everyone)",
+}
+
+
+def principal_name(principal: str, language: str) -> str:
+    """A principal as the report shows it: PUBLIC / everyone explained in Thai."""
+    if language == "th":
+        return _ANYONE_TH.get(principal.strip().upper(), principal)
+    return principal
+
+
+_PII_CODE = re.compile(r"\b[A-Z][A-Z_]{3,}\b")
+
+
+def with_pii_names(text: str, language: str) -> str:
+    """``text`` with every SPEC PII type code written by its name (Thai reports only)."""
+    if language != "th":
+        return text
+    return _PII_CODE.sub(
+        lambda m: PII_TYPES[m.group()]["th"] if m.group() in PII_TYPES else m.group(), text
+    )

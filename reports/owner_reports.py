@@ -15,6 +15,11 @@ report never shows another owner's dataset or finding:
   belong to other owners);
 * access reviews: dropped (they cover every dataset of a source).
 
+Each owner's page is headed with the owner, their datasets and register
+entries, then a "do first" list (the three findings due soonest, overdue
+first, then by severity) and the rest in the same order; their CSV and XLSX
+list findings in that order too.
+
 :func:`write_owner_reports` writes each owner's reports with
 :func:`reports.write_reports` into ``out_dir/owners/<folder>/``, where
 ``<folder>`` is :func:`owner_folder_name` of the owner.
@@ -30,6 +35,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reports import write_reports
+from reports.options import DEFAULT_OPTIONS, ReportOptions
 from scanners.result import ScanResult
 
 __all__ = ["OWNERS_DIR", "owner_folder_name", "split_by_owner", "write_owner_reports"]
@@ -120,17 +126,24 @@ def split_by_owner(result: ScanResult) -> dict[str, ScanResult]:
 
 
 def write_owner_reports(
-    result: ScanResult, out_dir: Path, formats: Sequence[str], language: str = "th"
+    result: ScanResult,
+    out_dir: Path,
+    formats: Sequence[str],
+    language: str = "th",
+    options: ReportOptions = DEFAULT_OPTIONS,
 ) -> dict[str, list[Path]]:
     """Write each owner's reports into ``out_dir/owners/<folder>/``; return the paths per owner.
 
-    ``formats`` and ``language`` are as for :func:`reports.write_reports`
-    (checked before anything is written). Owners without findings get nothing.
+    ``formats``, ``language`` and ``options`` are as for
+    :func:`reports.write_reports` (checked before anything is written); each
+    owner's reports name the owner and put what to do first on top. Owners
+    without findings get nothing.
     """
     per_owner = split_by_owner(result)
     folders = _folder_names(list(per_owner))
     base = Path(out_dir) / OWNERS_DIR
     written: dict[str, list[Path]] = {}
     for owner, owner_result in per_owner.items():
-        written[owner] = write_reports(owner_result, base / folders[owner], formats, language)
+        mine = replace(options, owner=owner)
+        written[owner] = write_reports(owner_result, base / folders[owner], formats, language, mine)
     return written

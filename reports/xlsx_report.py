@@ -1,8 +1,9 @@
 """``findings.xlsx``: the findings, datasets and sources as an Excel workbook.
 
-Three sheets — ``Findings`` (the CSV columns), ``Datasets`` (one row per
-column) and ``Sources`` — each with a bold, frozen header row, an autofilter
-and sensible column widths. String cells are guarded against formula
+Three sheets — ``Findings`` (the CSV columns, header in the report language,
+``due`` as a date cell), ``Datasets`` (one row per column) and ``Sources`` —
+each with a bold, frozen header row, an autofilter and sensible column
+widths. String cells are guarded against formula
 injection like the CSV report, and control characters Excel rejects are
 dropped. A column whose types a classification override decided (SPEC §9)
 carries the decision's reason, who and when, and the types detection gave.
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -24,18 +26,20 @@ from reports.common import (
     FINDING_COLUMNS,
     LIST_SEPARATOR,
     atomic_write,
+    finding_headers,
     finding_row,
+    ordered_findings,
     safe_cell,
     sorted_datasets,
-    sorted_findings,
     sorted_sources,
 )
 from reports.labels import check_language
+from reports.options import DEFAULT_OPTIONS, ReportOptions
 from scanners.result import ColumnResult, DatasetResult, ScanResult
 
 FILE_NAME = "findings.xlsx"
 
-Cell = str | int | float | None
+Cell = str | int | float | date | None
 
 DATASET_COLUMNS: tuple[str, ...] = (
     "source",
@@ -138,8 +142,19 @@ def _override_cells(column: ColumnResult) -> list[Cell]:
     ]
 
 
-def build_workbook(result: ScanResult, language: str = "th") -> Workbook:
-    """The workbook for ``result``; messages in ``language``."""
+def _finding_cells(row: list[str | int | None]) -> list[Cell]:
+    """A findings row with ``due`` as a real date cell (sortable, filterable)."""
+    cells: list[Cell] = list(row)
+    index = FINDING_COLUMNS.index("due")
+    if isinstance(cells[index], str):
+        cells[index] = date.fromisoformat(str(cells[index]))
+    return cells
+
+
+def build_workbook(
+    result: ScanResult, language: str = "th", options: ReportOptions = DEFAULT_OPTIONS
+) -> Workbook:
+    """The workbook for ``result``; headers and text in ``language``."""
     check_language(language)
     workbook = Workbook()
     findings = workbook.active
@@ -147,9 +162,15 @@ def build_workbook(result: ScanResult, language: str = "th") -> Workbook:
     findings.title = "Findings"
     _fill(
         findings,
-        FINDING_COLUMNS,
-        (finding_row(f, language) for f in sorted_findings(result.findings)),
+        finding_headers(language),
+        (
+            _finding_cells(finding_row(f, language, options.era))
+            for f in ordered_findings(result, options)
+        ),
     )
+    due_letter = get_column_letter(FINDING_COLUMNS.index("due") + 1)
+    for cell in findings[due_letter][1:]:
+        cell.number_format = "yyyy-mm-dd"
     datasets = workbook.create_sheet("Datasets")
     _fill(
         datasets,
@@ -165,7 +186,9 @@ def build_workbook(result: ScanResult, language: str = "th") -> Workbook:
     return workbook
 
 
-def write_xlsx_report(result: ScanResult, path: Path, language: str = "th") -> Path:
+def write_xlsx_report(
+    result: ScanResult, path: Path, language: str = "th", options: ReportOptions = DEFAULT_OPTIONS
+) -> Path:
     """Write ``findings.xlsx`` to ``path`` atomically; return ``path``."""
-    workbook = build_workbook(result, language)
+    workbook = build_workbook(result, language, options)
     return atomic_write(path, lambda tmp: workbook.save(tmp))

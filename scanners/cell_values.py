@@ -3,18 +3,20 @@
 Total over anything a driver returns: bytes that are not UTF-8, integers too
 long to print, NaN and infinities are skipped; a huge value is cut to
 :data:`MAX_VALUE_CHARS` before it is normalised (Thai digits, NFC, odd
-spaces), so its size costs nothing.
+spaces), so its size costs nothing; :func:`cut_values` counts such values, so
+the dataset can say that some were analysed in part.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 
 from connectors.model import ValueKind
 from scanners.normalise import normalise_text
 
-__all__ = ["MAX_VALUE_CHARS", "prepare_value"]
+__all__ = ["MAX_VALUE_CHARS", "cut_values", "prepare_value"]
 
 #: Values longer than this are cut before analysis (free text is sampled, not read whole).
 MAX_VALUE_CHARS = 2000
@@ -49,6 +51,17 @@ def prepare_value(value: object, kind: ValueKind) -> object | None:
     if len(text) > MAX_VALUE_CHARS:
         text = text.lstrip()[:MAX_VALUE_CHARS]
     return normalise_text(text).strip() or None
+
+
+def cut_values(values: Iterable[object]) -> int:
+    """How many of ``values`` :func:`prepare_value` analyses only in part (longer than
+    :data:`MAX_VALUE_CHARS` characters, or its byte budget for binary values)."""
+    return sum(
+        1
+        for value in values
+        if (isinstance(value, str) and len(value) > MAX_VALUE_CHARS)
+        or (isinstance(value, bytes | bytearray) and len(value) > 4 * MAX_VALUE_CHARS)
+    )
 
 
 def _utf8_prefix(data: bytes) -> str | None:

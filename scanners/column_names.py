@@ -83,7 +83,7 @@ register_words(
     birthdt dbirthday birthdates""",
 )
 register_words(_TOKENS, PiiType.DATE_OF_BIRTH, "birth birthday birthdate dob")
-register_words(_THAI, PiiType.DATE_OF_BIRTH, "วันเกิด วันเดือนปีเกิด")
+register_words(_THAI, PiiType.DATE_OF_BIRTH, "วันเกิด วันเดือนปีเกิด วดปเกิด วันที่เกิด เกิดวันที่")
 
 register_words(
     _EXACT,
@@ -152,7 +152,7 @@ register_words(_EXACT, PiiType.BIRTH_YEAR, "birthyear yob yearofbirth byear")
 register_words(_TOKENS, PiiType.BIRTH_YEAR, "yob birthyear")
 register_words(_EXACT, PiiType.BIRTH_YEAR, "yrbirth birthyr yearborn bornyear")
 register_words(_THAI, PiiType.BIRTH_YEAR, "ปีที่เกิด")
-register_words(_THAI, PiiType.BIRTH_YEAR, "ปีเกิด")
+register_words(_THAI, PiiType.BIRTH_YEAR, "ปีเกิด ปีพศเกิด พศเกิด")
 
 # Romanised Thai column words (DOMAIN §1.18 conventions), in the spellings that
 # Thai systems actually use: RTGS (royin), informal "ee/oo/er" spellings and
@@ -258,6 +258,10 @@ def is_thing_id_name(name: str) -> bool:
     return any(token in THING_ID_TOKENS for token in tokens) or "".join(tokens) in THING_ID_TOKENS
 
 
+#: Separators dropped before Thai phrases are looked for: ``วัน/เดือน/ปีเกิด``, ``ว.ด.ป. เกิด``.
+_THAI_SEPARATORS = re.compile(r"[\s/.\-_]+")
+
+
 def name_tokens(name: str) -> list[str]:
     """``"BirthDate"`` → ``["birth", "date"]``; Thai runs stay whole."""
     return [token.lower() for token in _SPLIT.findall(name)]
@@ -297,7 +301,7 @@ class NameLexicon:
         for token in tokens:
             if token in self.tokens and self.tokens[token] not in found:
                 found[self.tokens[token]] = token
-        lowered = name.lower()
+        lowered = _THAI_SEPARATORS.sub("", name.lower())  # "ว/ด/ป เกิด" → "วดปเกิด"
         for phrase, pii_type in self.thai.items():
             if phrase in lowered and pii_type not in found:
                 if any(trap in lowered for trap in self.thai_traps.get(pii_type, ())):
@@ -305,6 +309,9 @@ class NameLexicon:
                 found[pii_type] = phrase
         return tuple(NamePrior(t, m) for t, m in found.items())
 
+
+#: The day something happened, not a birthday: วันที่เกิดเหตุ, วันเกิดอุบัติเหตุ.
+_HAPPENED = ("เกิดเหตุ", "เกิดอุบัติ", "เกิดปัญหา", "เกิดความ", "เกิดข้อ")
 
 #: "เพศ" inside "พฤติกรรมทางเพศ" is not gender; "ชื่อ" inside "ชื่อบริษัท" is not a person.
 ORDINARY = NameLexicon(
@@ -314,6 +321,8 @@ ORDINARY = NameLexicon(
     not_pii=_NOT_PII,
     thai_traps={
         PiiType.GENDER: ("พฤติกรรม",),
+        PiiType.BIRTH_YEAR: ("วันเดือนปีเกิด", "วดปเกิด", *_HAPPENED),  # the date, not the year
+        PiiType.DATE_OF_BIRTH: _HAPPENED,
         PiiType.PERSON: ("บริษัท", "สินค้า", "ไฟล์", "ธนาคาร", "สาขา", "ร้าน", "ผลิตภัณฑ์", "ชื่อบัญชีผู้ใช้"),
     },
 )

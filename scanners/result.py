@@ -59,6 +59,14 @@ class Exemption:
 
 
 @dataclass(frozen=True)
+class Truncation:
+    """A part of a dataset a read budget left out: why, and the column when it is one."""
+
+    reason: str  # e.g. "cells longer than 65536 bytes cut to 65536 bytes: 1"
+    column: str | None = None
+
+
+@dataclass(frozen=True)
 class DatasetResult:
     """One scanned dataset (table, view, file or sheet)."""
 
@@ -70,6 +78,7 @@ class DatasetResult:
     columns: tuple[ColumnResult, ...] = ()
     error: str | None = None
     exemptions: tuple[Exemption, ...] = ()
+    truncated: tuple[Truncation, ...] = ()  # what a read budget cut; () = read as a whole
 
     @property
     def pii_types(self) -> frozenset[str]:
@@ -95,6 +104,7 @@ class Finding:
     message_th: str
     message_en: str
     remediation: str | None = None
+    due: date | None = None  # when it should be dealt with (SPEC §8); set before reporting
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ __all__ = [
     "SUBJECT_TYPES",
     "Subject",
     "digest",
+    "looks_like_national_id",
     "lookup_variants",
     "normalise",
     "normalise_cell",
@@ -143,6 +144,30 @@ def _phone(value: str) -> str:
     if 10 <= len(digits) <= 15:
         return "+" + digits
     raise ValueError("PHONE_NUMBER: too few or too many digits for a phone number")
+
+
+def looks_like_national_id(value: str) -> bool:
+    """Whether ``value`` is written like a Thai national ID, valid or not.
+
+    13 digits once separators are dropped (Thai digits count), and no ``+``
+    or ``00`` in front (those are international phone numbers). A value that
+    looks like one but fails its check digit is a mistyped ID, not a
+    13-digit phone number.
+
+    >>> looks_like_national_id("1-1037-00012-34-4"), looks_like_national_id("1103700012344")
+    (True, True)
+    >>> looks_like_national_id("0066 81 234 5678"), looks_like_national_id("+1103700012344")
+    (False, False)
+    """
+    text = normalise_text(value).strip()
+    digits = _SEPARATORS.sub("", text)
+    return (
+        not text.startswith("+")
+        and len(digits) == 13
+        and digits.isascii()
+        and digits.isdigit()
+        and not digits.startswith("00")
+    )
 
 
 _NORMALISERS = {"TH_NATIONAL_ID": _national_id, "EMAIL_ADDRESS": _email, "PHONE_NUMBER": _phone}

@@ -76,8 +76,9 @@ def test_broken_config_exits_2_with_one_line(tmp_path: Path, config: str, fragme
 
 
 def test_missing_config_and_bad_arguments_exit_2(tmp_path: Path) -> None:
-    done = run("-c", str(tmp_path / "absent.toml"), "scan")
-    assert done.returncode == 2 and "not found" in done.stderr
+    for args in (("-c", str(tmp_path / "absent.toml"), "scan"), ("scan", "-c", "absent.toml")):
+        done = run(*args, cwd=tmp_path)
+        assert done.returncode == 2 and "absent.toml" in done.stderr and "not found" in done.stderr
     assert run("scan", "--format", "pdf", cwd=tmp_path).returncode == 2
     assert run("no-such-command").returncode == 2
 

@@ -89,7 +89,6 @@ def test_valid_config_loads_with_env_interpolation(
             5,
             "unknown key",
         ),
-        ('[[sources]]\nname = "a"\nkind = "files"\npath = "missing-dir"\n', 4, "not found"),
         ('[reports]\nformats = ["pdf"]\n', 2, "reports.formats.0"),
         ('[reports]\nlanguage = "de"\n', 2, "reports.language"),
         (
@@ -125,3 +124,10 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
     path.write_bytes('[agent]\nstate = "caf\xe9"\n'.encode("latin-1"))
     assert "not UTF-8" in problems_of(path)[0]
+
+
+def test_a_missing_share_folder_is_no_config_error(tmp_path: Path) -> None:
+    """Shares are mounted later: a folder missing now is the source's SCAN_ERROR at scan time."""
+    path = write(tmp_path, '[[sources]]\nname = "a"\nkind = "files"\npath = "missing-dir"\n')
+    loaded = load_config(path)
+    assert loaded.resolve(loaded.config.sources[0].path) == tmp_path / "missing-dir"  # type: ignore[union-attr]

@@ -149,6 +149,16 @@ def test_every_finding_type_and_addition_validates(validator: Any) -> None:
     validator.validate(json.loads(json.dumps(document)))
 
 
+def test_every_finding_has_due_and_a_count_unit_when_counted(validator: Any) -> None:
+    document = to_json_dict(_every_type_result())
+    for finding in document["findings"]:
+        assert date.fromisoformat(finding["due"]) >= date(2025, 1, 1)  # first seen: scan date
+        assert (finding["count_unit"] is None) == (finding["count"] is None)
+    units = {f["type"]: f["count_unit"] for f in document["findings"]}
+    assert units["RETENTION_EXPIRED"] == "rows"
+    assert units["ERASURE_PENDING"] == "subjects"
+
+
 def test_empty_scan_validates(validator: Any) -> None:
     empty = ScanResult(scan=ScanInfo("s", "a", "b", "v"))
     validator.validate(to_json_dict(empty))
@@ -189,6 +199,8 @@ def test_unknown_finding_type_is_rejected(validator: Any) -> None:
         (None, "scan"),
         ("findings", "owner"),
         ("findings", "privileges"),
+        ("findings", "due"),
+        ("findings", "count_unit"),
         ("datasets", "columns"),
         ("sources", "status"),
     ],
@@ -216,6 +228,9 @@ def _employees(document: dict[str, Any]) -> dict[str, Any]:
         lambda d: _employees(d)["columns"][2]["override"].update(origin="overrides.toml:1"),
         lambda d: _employees(d)["columns"][2]["override"].update(types=["SHOE_SIZE"]),
         lambda d: _employees(d)["columns"][2]["override"].pop("detected"),
+        lambda d: d["findings"][0].update(due="next week"),
+        lambda d: d["findings"][0].update(due=None),
+        lambda d: d["findings"][0].update(count_unit="bananas"),
     ],
     ids=[
         "top",
@@ -227,6 +242,9 @@ def _employees(document: dict[str, Any]) -> dict[str, Any]:
         "override-key",
         "override-type",
         "override-detected",
+        "due-text",
+        "due-null",
+        "count-unit",
     ],
 )
 def test_closed_contract_rejects_undocumented_values(validator: Any, mutate: Any) -> None:

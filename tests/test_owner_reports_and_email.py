@@ -337,3 +337,65 @@ def test_a_bad_smtp_url_is_a_value_error(tmp_path: Path) -> None:
     settings = EmailSettings(smtp_url="smtp://", sender=SENDER)
     with pytest.raises(ValueError):
         send_owner_reports(settings, {HR: []}, "th", None)
+
+
+# --- what an owner's report says first ----------------------------------------------------
+
+
+def test_owner_report_names_owner_and_puts_what_is_due_first(tmp_path: Path) -> None:
+    import csv
+    import io
+    from datetime import date
+
+    from reports.common import FINDING_COLUMNS
+
+    owner = "dpo-hr@example.co.th"
+    findings = (
+        _finding("late-low", HR_DATASETS[0], owner, severity="low", due=date(2024, 12, 1)),
+        _finding(
+            "soon-critical",
+            HR_DATASETS[0],
+            owner,
+            severity="critical",
+            type="ACCESS_PUBLIC",
+            due=date(2025, 1, 8),
+        ),
+        _finding(
+            "soon-high",
+            HR_DATASETS[1],
+            owner,
+            severity="high",
+            type="ACCESS_UNAPPROVED",
+            due=date(2025, 1, 8),
+        ),
+        _finding(
+            "later-critical",
+            HR_DATASETS[1],
+            owner,
+            severity="critical",
+            type="SENSITIVE_NO_BASIS",
+            due=date(2025, 3, 1),
+        ),
+    )
+    result = ScanResult(
+        scan=ScanInfo("scan-9", "2025-01-01T00:00:00Z", "2025-01-01T00:01:00Z", "0.1"),
+        datasets=(_dataset(HR_DATASETS[0], "HR-001"), _dataset(HR_DATASETS[1], "HR-002")),
+        findings=findings,
+    )
+    written = write_owner_reports(result, tmp_path, ["html", "csv"], "th")
+    html_path, csv_path = written[owner]
+    page = html_path.read_text(encoding="utf-8")
+    heading = page.split('<h2 id="do-first">')[0]
+    assert "รายงานสำหรับผู้รับผิดชอบข้อมูล" in heading and owner in heading
+    assert f"db / {HR_DATASETS[0]}" in heading and "HR-001, HR-002" in heading
+    do_first, rest = page.split('<h2 id="do-first">')[1].split('<h2 id="findings">')
+    order = ["late-low", "soon-critical", "soon-high"]
+    assert [do_first.index(f'id="finding-{fid}"') for fid in order] == sorted(
+        do_first.index(f'id="finding-{fid}"') for fid in order
+    )
+    assert 'id="finding-later-critical"' in rest and "later-critical" not in do_first
+    assert "เลยกำหนด 31 วัน" in do_first  # late-low: due 1 Dec 2024, scanned 1 Jan 2025
+    rows = list(csv.reader(io.StringIO(csv_path.read_text(encoding="utf-8-sig"))))
+    due = FINDING_COLUMNS.index("due")
+    assert [row[0] for row in rows[1:]] == [*order, "later-critical"]
+    assert rows[1][due] == "2024-12-01"

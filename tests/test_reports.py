@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from reports import FORMATS, labels, write_reports
-from reports.common import atomic_write
+from reports.common import FINDING_COLUMNS, atomic_write, finding_headers
 from reports.csv_report import to_csv_text
 from reports.html_report import render_html
 from reports.json_report import to_json_dict
@@ -44,6 +46,8 @@ SPEC_FINDING_KEYS = [
     "law",
     "message",
     "remediation",
+    "due",
+    "count_unit",
 ]
 
 
@@ -219,9 +223,10 @@ def test_csv_has_bom_header_and_rows(result: ScanResult, tmp_path: Path) -> None
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0] == SPEC_FINDING_KEYS
+    assert rows[0] == finding_headers("th")
+    assert rows[0][:4] == ["รหัสประเด็น", "รหัสประเภท", "ประเภท", "ความรุนแรง"]
     assert [row[0] for row in rows[1:]] == ["f-scan", "f-unreg", "f-retention", "f-access"]
-    by_id = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    by_id = {row[0]: dict(zip(FINDING_COLUMNS, row, strict=True)) for row in rows[1:]}
     assert by_id["f-unreg"]["message"] == THAI_MESSAGE
     assert by_id["f-access"]["privileges"] == "SELECT;UPDATE"
     assert by_id["f-access"]["columns"] == "เลขบัตรประชาชน"
@@ -232,9 +237,9 @@ def test_csv_has_bom_header_and_rows(result: ScanResult, tmp_path: Path) -> None
 def test_csv_guards_formula_injection(result: ScanResult) -> None:
     rows = list(csv.reader(io.StringIO(to_csv_text(result, "en"))))
     access = next(row for row in rows if row[0] == "f-access")
-    assert access[SPEC_FINDING_KEYS.index("message")] == "'" + INJECTION
+    assert access[FINDING_COLUMNS.index("message")] == "'" + INJECTION
     scan_error = next(row for row in rows if row[0] == "f-scan")
-    assert scan_error[SPEC_FINDING_KEYS.index("law")] == "'-"
+    assert scan_error[FINDING_COLUMNS.index("law")] == "'-"
     for row in rows:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -263,7 +268,7 @@ def test_html_content(result: ScanResult) -> None:
     page = render_html(result, "th")
     assert "Noto Sans Thai" in page
     assert "scan-1" in page
-    assert "2024-05-01T01:00:00Z" in page
+    assert "1 พ.ค. 2567 08:00 น." in page  # 01:00 UTC in Bangkok, B.E. year
     assert labels.finding_type_name("PII_UNREGISTERED", "th") in page
     assert labels.severity_name("critical", "th") in page
     assert "<code>REVOKE SELECT, UPDATE ON &#34;public&#34;.&#34;พนักงาน&#34; FROM PUBLIC" in page
@@ -299,16 +304,19 @@ def test_xlsx_sheets_and_rows(result: ScanResult, tmp_path: Path) -> None:
 
     findings = book["Findings"]
     rows = list(findings.iter_rows(values_only=True))
-    assert list(rows[0]) == SPEC_FINDING_KEYS
+    assert list(rows[0]) == finding_headers("th")
     assert [row[0] for row in rows[1:]] == ["f-scan", "f-unreg", "f-retention", "f-access"]
     assert findings["A1"].font.bold
     assert findings.freeze_panes == "A2"
-    assert findings.auto_filter.ref == "A1:N5"
-    assert findings.column_dimensions["M"].width > 8
-    message = SPEC_FINDING_KEYS.index("message")
+    assert findings.auto_filter.ref == "A1:R5"
+    assert findings.column_dimensions["P"].width > 8
+    message = FINDING_COLUMNS.index("message")
     assert rows[2][message] == THAI_MESSAGE
     assert rows[4][message] == "'" + INJECTION
-    assert rows[3][SPEC_FINDING_KEYS.index("count")] == 42
+    assert rows[3][FINDING_COLUMNS.index("count")] == 42
+    assert rows[3][FINDING_COLUMNS.index("count_unit")] == "แถว"
+    # due: a date cell; the retention finding is due on its first-seen (scan) date
+    assert rows[3][FINDING_COLUMNS.index("due")].date() == date(2024, 5, 1)
 
     datasets = list(book["Datasets"].iter_rows(values_only=True))
     assert datasets[0][:6] == ("source", "dataset", "kind", "row_count", "register_id", "column")
@@ -389,6 +397,8 @@ SPEC_FINDING_TYPES = [
     "ACCESS_PUBLIC",
     "ACCESS_REVIEW_OVERDUE",
     "ACCESS_STALE_ENTRY",
+    "DISCLOSURE_FOLLOWUP_DUE",
+    "BREACH_NOTICE_DUE",
     "SCAN_ERROR",
 ]
 
@@ -405,3 +415,119 @@ def test_labels_cover_spec(language: str) -> None:
         assert labels.pii_type_name(pii_type.value, language) != pii_type.value
     assert labels.UI["th"].keys() == labels.UI["en"].keys()
     assert labels.finding_type_name("NEW_TYPE", language) == "NEW_TYPE"
+
+
+# --- Thai report text ---------------------------------------------------------------------
+
+
+def test_law_principal_and_count_in_thai() -> None:
+    from reports.count_units import count_text
+    from reports.law_text import law_text
+
+    assert law_text("PDPA s.37(3), s.39", "th") == "พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล มาตรา 37(3), มาตรา 39"
+    assert law_text("PDPA s.26", "en") == "PDPA s.26"
+    assert law_text("n/a", "th") == "-"
+    assert labels.principal_name("PUBLIC", "th") == "PUBLIC (ทุกคน)"
+    assert labels.principal_name("everyone", "th") == "ทุกคน (everyone)"
+    assert labels.principal_name("hr_app", "th") == "hr_app"
+    retention = _finding(type="RETENTION_EXPIRED", count=1234)
+    assert count_text(retention, "th") == "1,234 แถว"
+    assert count_text(retention, "en") == "1,234 rows"
+    erasure = _finding(type="ERASURE_PENDING", count=1)
+    assert count_text(erasure, "en") == "1 data subject"
+    assert count_text(_finding(count=None), "th") == ""
+
+
+def test_dates_in_bangkok_time_and_buddhist_era() -> None:
+    from reports.dates import format_date, format_moment
+
+    assert format_moment("2026-12-04T18:30:00Z", "th") == "5 ธ.ค. 2569 01:30 น."
+    assert format_moment("2026-12-04T18:30:00Z", "th", "ce") == "5 ธ.ค. 2026 01:30 น."
+    assert format_moment("2026-12-04T18:30:00Z", "en") == "2026-12-05 01:30 (UTC+7)"
+    assert format_moment("not a time", "th") == "not a time"
+    assert format_date(date(2026, 1, 31), "th") == "31 ม.ค. 2569"
+
+
+def test_every_granularity_advice_has_a_thai_rendering() -> None:
+    from reports.remediation_text import thai_sentence
+    from scanners.checks.minimise_granularity import remediation_for
+
+    levels = ("year", "month", "postcode", "province", "pseudonym", "masked", "none", "decade")
+    for level in levels:
+        english = remediation_for(level, "DATE_OF_BIRTH", "birth_date", "public.people")
+        thai = thai_sentence(english)
+        assert thai is not None, english
+        assert "birth_date" in thai and not re.search(r"[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}", thai)
+
+
+def test_remedy_splits_commands_from_advice_and_translates_in_thai() -> None:
+    from reports.remediation_text import remedy
+
+    sql = _finding(type="RETENTION_EXPIRED", remediation="DELETE FROM t WHERE d < '2016-01-01';")
+    th = remedy(sql, "th")
+    assert th.command == sql.remediation and th.advice == "" and "ลบ" in th.action
+    revoke = _finding(
+        type="ACCESS_UNAPPROVED",
+        remediation="REVOKE SELECT ON t FROM bob; — suggestion, never run by pdpa-agent; "
+        "or add an approved grant to the access list.",
+    )
+    assert remedy(revoke, "th").command == "REVOKE SELECT ON t FROM bob;"
+    assert "รายการสิทธิ์" in remedy(revoke, "th").advice
+    assert remedy(revoke, "en").advice == "Or add an approved grant to the access list."
+    fallback = _finding(
+        type="RETENTION_EXPIRED",
+        remediation="Delete the rows of hr.csv whose left_on is before 2016-11-25.",
+    )
+    assert remedy(fallback, "th").advice == "ลบแถวของ hr.csv ที่ left_on ก่อนวันที่ 25 พ.ย. 2559"
+    assert remedy(fallback, "th", "ce").advice.endswith("25 พ.ย. 2016")
+    unknown = _finding(remediation="Ask the oracle.")
+    assert remedy(unknown, "th").untranslated and remedy(unknown, "th").advice == "Ask the oracle."
+
+
+@pytest.mark.parametrize(
+    ("english", "thai"),
+    [
+        (
+            "TH_NATIONAL_ID: evidence from ThaiIdRecognizer in 97% of 1000 values; "
+            "column name 'cid'; 950 distinct",
+            "เลขประจำตัวประชาชน: พบหลักฐานจาก ThaiIdRecognizer ใน 97% ของ 1000 ค่า; "
+            "ชื่อคอลัมน์ 'cid'; ค่าไม่ซ้ำ 950 ค่า",
+        ),
+        (
+            "PERSON: not reported, only 12% of the values look like people's names",
+            "ชื่อบุคคล: ไม่รายงาน เพราะมีเพียง 12% ของค่าที่ดูเหมือนชื่อคน",
+        ),
+        (
+            "HEALTH: 80% of 50 values are blood groups",
+            "ข้อมูลสุขภาพ: 80% ของ 50 ค่าเป็นหมู่เลือด",
+        ),
+    ],
+)
+def test_column_reasons_in_thai(english: str, thai: str) -> None:
+    from reports.reason_text import reason_text, thai_reason
+
+    assert thai_reason(english) == (thai, True)
+    assert reason_text(english, "en") == english
+    assert thai_reason("PERSON: something new; 3 distinct") == (
+        "ชื่อบุคคล: something new; ค่าไม่ซ้ำ 3 ค่า",
+        False,
+    )
+
+
+def test_thai_html_shows_due_count_unit_law_and_thai_reasons(result: ScanResult) -> None:
+    page = render_html(result, "th")
+    assert "กำหนดดำเนินการ: 1 พ.ค. 2567 (ครบกำหนดวันนี้)" in page  # retention: due at once
+    assert "42 แถว" in page
+    assert "มาตรา 37(1)" in page and "PDPA s.37(1)" not in page
+    assert "PUBLIC (ทุกคน)" in page
+    assert "เลขประจำตัวประชาชน: recognizer ratio 0.97" in page  # unknown clause kept
+    assert labels.UI["th"]["what_to_do"] in page and "What to do" not in page
+    english = render_html(result, "en")
+    assert "Due: 2024-05-01 (due today)" in english and "42 rows" in english
+
+
+def test_thai_dates_option_writes_common_era(result: ScanResult) -> None:
+    from reports.options import ReportOptions
+
+    page = render_html(result, "th", ReportOptions(era="ce"))
+    assert "1 พ.ค. 2024" in page and "2567" not in page

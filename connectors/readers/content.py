@@ -24,6 +24,7 @@ MIB = 1024 * 1024
 HEADERLESS_NOTE = "no header row (the first row holds values): columns named column_N"
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _LONG_NUMBER = re.compile(r"\d(?:[ \-/.]?\d){8,}")
+_CUT_NOTE = re.compile(r"^(?:sampled: )?first \d+ (?:rows kept|of \d+ bytes read)|\bcut\b")
 _DATE = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$")
 
 
@@ -111,6 +112,12 @@ def is_data_row(cells: Sequence[object]) -> bool:
 def rows_note(kept: int, limits: ReadLimits, more: bool) -> str:
     """The note for a table or text cut at ``limits.max_rows``."""
     return f"first {kept} rows kept (limit {limits.max_rows})" if more else ""
+
+
+def cut_notes(note: str) -> list[str]:
+    """The parts of a reader's ``note`` that say a budget cut something (rows left out,
+    a member read in part, cells cut), not merely how the file was read."""
+    return [part for part in note.split("; ") if _CUT_NOTE.search(part)]
 
 
 def trim_partial_line(data: bytes) -> bytes:

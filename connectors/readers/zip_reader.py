@@ -31,6 +31,7 @@ from connectors.readers.content import (
     trim_partial_line,
 )
 from connectors.readers.csv_reader import reads_as_thai
+from connectors.readers.long_lines import cap_long_lines
 
 RATIO_FLOOR = 1 * MIB  # members smaller than this are never a bomb, whatever their ratio
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -114,10 +115,16 @@ def _member(
             return [Skipped("corrupt ZIP", suffix)]
     if sampled:
         data = trim_partial_line(data)
+    read = len(data)
+    cuts: tuple[str, ...] = ()
+    if registry.can_sample(member):  # a giant cell costs itself, not its row
+        capped = cap_long_lines(data)
+        data, cuts = capped.data, capped.notes
     content = registry.read_content(member, data, limits)
     if isinstance(content, Skipped):
         return [replace(content, name_suffix=suffix + content.name_suffix)]
-    note = f"first {len(data)} of {info.file_size} bytes read" if sampled else ""
+    first = f"first {read} of {info.file_size} bytes read" if sampled else ""
+    note = "; ".join(n for n in (first, *cuts) if n)
     return [_renamed(part, suffix, note) for part in parts(content)]
 
 

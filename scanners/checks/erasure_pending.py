@@ -12,10 +12,13 @@ Compliant: no due subject is found, or the entry declares an exemption
 Facts: :class:`ErasureFacts` — how many due subjects were found and in
 which columns; the subjects themselves never reach this module. ``count``
 is the number of subjects (never values). Severity: high (catalogue),
-always: each one is a person whose request is being ignored.
+always: each one is a person whose request is being ignored. ``due`` is the
+legal deadline: the earliest request date plus ``grace_days`` among them.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from scanners.checks.catalogue import CATALOGUE
 from scanners.checks.facts import CheckOutcome, DatasetFacts
@@ -68,4 +71,4 @@ def check_erasure_pending(
             f"register entry {entry.id} the exemption under which they must be kept."
         ),
     )
-    return CheckOutcome(findings=(finding,))
+    return CheckOutcome(findings=(replace(finding, due=erasure.deadline),))

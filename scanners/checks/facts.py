@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from connectors.model import GroupStats
+from scanners.clock_calendar import ClockCalendar
 from scanners.result import Exemption, Finding
 
 #: ``RetentionFacts.clock`` of a file judged by its modification time.
@@ -31,6 +32,8 @@ class RetentionFacts:
     expired: int  # rows (or 1 for a whole file) past retention
     clock: str  # the clock column, or "file modification time"
     remediation: str | None  # a prepared statement or sentence; never run by the agent
+    calendar: ClockCalendar | None = None  # how the clock column writes its dates
+    unreadable: int = 0  # rows whose clock holds a value that is not a date
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,7 @@ class ErasureFacts:
     requests_due: int  # requests past their grace period
     columns: tuple[str, ...]  # where they were found
     remediation: str | None
+    deadline: date | None = None  # the earliest request date + grace_days among them
 
 
 @dataclass(frozen=True)
@@ -59,6 +63,20 @@ class DatasetFacts:
     retention: RetentionFacts | None = None
     k_anonymity: KAnonymityFacts | None = None
     erasure: ErasureFacts | None = None
+    failures: tuple[FactFailure, ...] = ()  # facts that could not be gathered
+
+
+@dataclass(frozen=True)
+class FactFailure:
+    """A fact one check needs that could not be gathered: only that check fails.
+
+    ``check`` is the finding type it serves (``RETENTION_EXPIRED``,
+    ``ERASURE_PENDING``, ``ANONYMISATION_WEAK``); ``reason`` names the entry
+    and the column, never a value.
+    """
+
+    check: str
+    reason: str
 
 
 @dataclass(frozen=True)

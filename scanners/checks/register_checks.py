@@ -1,7 +1,8 @@
 """Run every register check on one dataset, in a fixed order.
 
 Order: MINIMISE_UNDECLARED_PII, MINIMISE_GRANULARITY, SENSITIVE_NO_BASIS,
-RETENTION_UNDEFINED, RETENTION_EXPIRED, ERASURE_PENDING, ANONYMISATION_WEAK.
+RETENTION_UNDEFINED, RETENTION_EXPIRED, ERASURE_PENDING, ANONYMISATION_WEAK,
+then a SCAN_ERROR for each check whose facts could not be gathered.
 A dataset that failed to scan (its ``error`` is reported as a SCAN_ERROR)
 or that no register entry covers (PII_UNREGISTERED's business) gets an
 empty outcome.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from scanners.checks.anonymisation_weak import check_anonymisation_weak
 from scanners.checks.erasure_pending import check_erasure_pending
+from scanners.checks.fact_failures import check_fact_failures
 from scanners.checks.facts import CheckOutcome, DatasetFacts
 from scanners.checks.minimise_granularity import check_minimise_granularity
 from scanners.checks.minimise_undeclared_pii import check_minimise_undeclared_pii
@@ -45,4 +47,5 @@ def run_register_checks(
         findings.extend(outcome.findings)
         exemptions.extend(outcome.exemptions)
     findings.extend(check_anonymisation_weak(dataset, entry, facts))
+    findings.extend(check_fact_failures(dataset, entry, facts))
     return CheckOutcome(findings=tuple(findings), exemptions=tuple(exemptions))

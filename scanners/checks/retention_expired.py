@@ -9,7 +9,10 @@ entry declares an exemption (``exemptions = ["legal_claims"]``): then no
 finding, an :class:`Exemption` recording what is kept and why.
 
 Facts: :class:`RetentionFacts` (the cut-off, the expired count counted in
-the source, the clock, a prepared remediation). No facts, no finding.
+the calendar the clock really uses, that calendar, the rows whose clock is
+not a date, the clock, a prepared remediation). No facts, no finding. The
+message says which calendar was detected; rows whose clock is not a date
+are a SCAN_ERROR of their own (never silently dropped).
 ``count`` is the number of expired rows; ``columns`` the clock column for
 tables, empty when a file's modification time is the clock. Severity: high
 (catalogue), critical when the dataset holds Section 26 data.
@@ -18,7 +21,7 @@ tables, empty when a file's modification time is the clock. Severity: high
 from __future__ import annotations
 
 from scanners.checks.catalogue import CATALOGUE
-from scanners.checks.facts import FILE_MTIME_CLOCK, CheckOutcome, DatasetFacts
+from scanners.checks.facts import FILE_MTIME_CLOCK, CheckOutcome, DatasetFacts, RetentionFacts
 from scanners.checks.register_common import (
     FILE_KINDS,
     exemptions_for,
@@ -26,10 +29,12 @@ from scanners.checks.register_common import (
     register_finding,
 )
 from scanners.register import RegisterEntry
-from scanners.result import DatasetResult
+from scanners.result import DatasetResult, Finding
 from scanners.retention import parse_duration
+from scanners.thai_calendar import thai_date
 
 KIND = CATALOGUE["RETENTION_EXPIRED"]
+ERROR_KIND = CATALOGUE["SCAN_ERROR"]
 
 
 def _period(retention: str | None) -> tuple[str, str]:
@@ -40,13 +45,49 @@ def _period(retention: str | None) -> tuple[str, str]:
     return period.describe_en(), period.describe_th()
 
 
+def _calendar_note(retention: RetentionFacts) -> tuple[str, str]:
+    """``"; read as Buddhist-era (B.E.) years, text dd/mm/yyyy"``, or nothing."""
+    if retention.calendar is None or retention.calendar.era == "none":
+        return "", ""
+    calendar = retention.calendar
+    return f"; dates read as {calendar.describe_en()}", f" อ่านวันที่เป็น{calendar.describe_th()}"
+
+
+def unreadable_clock(
+    dataset: DatasetResult, entry: RegisterEntry, retention: RetentionFacts
+) -> Finding:
+    """A SCAN_ERROR for the rows whose clock holds something that is not a date."""
+    n = retention.unreadable
+    return register_finding(
+        ERROR_KIND,
+        dataset,
+        entry,
+        key=f"{KIND.type}:unreadable:{retention.clock}",
+        columns=(retention.clock,),
+        count=n,
+        message_en=(
+            f"{n} row(s) of {dataset.name} have a {retention.clock} that is not a date: their "
+            f"retention under register entry {entry.id} cannot be judged. Correct or fill in "
+            f"these values."
+        ),
+        message_th=(
+            f"ชุดข้อมูล {dataset.name} มี {n} รายการที่ค่าใน {retention.clock} ไม่ใช่วันที่ "
+            f"จึงตรวจระยะเวลาการเก็บรักษาตามรายการทะเบียน {entry.id} ไม่ได้ "
+            "ควรแก้ไขหรือกรอกค่าเหล่านี้ให้ถูกต้อง"
+        ),
+    )
+
+
 def check_retention_expired(
     dataset: DatasetResult, entry: RegisterEntry, facts: DatasetFacts
 ) -> CheckOutcome:
     """A finding when rows are past retention, or exemptions when the entry declares them."""
     retention = facts.retention
-    if retention is None or retention.expired <= 0:
+    if retention is None:
         return CheckOutcome()
+    unreadable = (unreadable_clock(dataset, entry, retention),) if retention.unreadable else ()
+    if retention.expired <= 0:
+        return CheckOutcome(findings=unreadable)
     count = retention.expired
     if entry.exemptions:
         return CheckOutcome(
@@ -61,6 +102,8 @@ def check_retention_expired(
         )
     period_en, period_th = _period(entry.retention)
     when = retention.cutoff.isoformat()
+    when_th = thai_date(retention.cutoff)
+    read_en, read_th = _calendar_note(retention)
     is_file_clock = retention.clock == FILE_MTIME_CLOCK or (
         dataset.kind in FILE_KINDS and retention.clock != entry.clock_column
     )
@@ -74,19 +117,20 @@ def check_retention_expired(
             f"{period_en} of register entry {entry.id} and {must_en} ({count} record(s))."
         )
         message_th = (
-            f"ไฟล์ {dataset.name} แก้ไขครั้งล่าสุดก่อนวันที่ {when} จึงเกินระยะเวลาการเก็บรักษา "
+            f"ไฟล์ {dataset.name} แก้ไขครั้งล่าสุดก่อนวันที่ {when_th} จึงเกินระยะเวลาการเก็บรักษา "
             f"{period_th} ตามรายการทะเบียน {entry.id} {must_th} ({count} รายการ)"
         )
         fallback = f"{action} {dataset.name}: it was last modified before {when}."
     else:
         message_en = (
             f"{dataset.name} has {count} record(s) kept past the retention of {period_en} of "
-            f"register entry {entry.id} ({retention.clock} before {when}); they {must_en}."
+            f"register entry {entry.id} ({retention.clock} before {when}{read_en}); "
+            f"they {must_en}."
         )
         message_th = (
             f"ชุดข้อมูล {dataset.name} มี {count} รายการที่เก็บเกินระยะเวลาการเก็บรักษา "
-            f"{period_th} ตามรายการทะเบียน {entry.id} ({retention.clock} ก่อนวันที่ {when}) "
-            f"{must_th}"
+            f"{period_th} ตามรายการทะเบียน {entry.id} ({retention.clock} ก่อนวันที่ {when_th}"
+            f"{read_th}) {must_th}"
         )
         fallback = f"{action} the rows of {dataset.name} whose {retention.clock} is before {when}."
     sensitive = any(is_sensitive(t) for t in dataset.pii_types)
@@ -102,4 +146,4 @@ def check_retention_expired(
         message_en=message_en,
         remediation=retention.remediation or fallback,
     )
-    return CheckOutcome(findings=(finding,))
+    return CheckOutcome(findings=(finding, *unreadable))

@@ -18,8 +18,15 @@ import pytest
 
 from connectors.model import GroupStats
 from scanners.checks.catalogue import CATALOGUE, SEVERITY_RANK
-from scanners.checks.facts import DatasetFacts, ErasureFacts, KAnonymityFacts, RetentionFacts
+from scanners.checks.facts import (
+    DatasetFacts,
+    ErasureFacts,
+    FactFailure,
+    KAnonymityFacts,
+    RetentionFacts,
+)
 from scanners.checks.register_checks import run_register_checks
+from scanners.clock_calendar import ClockCalendar
 from scanners.register import RegisterEntry
 from scanners.result import ColumnResult, DatasetResult, Finding, PiiMatch
 
@@ -98,6 +105,8 @@ def build_facts(spec: dict[str, Any]) -> DatasetFacts:
             retention["expired"],
             retention["clock"],
             retention.get("remediation"),
+            ClockCalendar(**retention["calendar"]) if "calendar" in retention else None,
+            retention.get("unreadable", 0),
         )
         if retention
         else None,
@@ -121,6 +130,7 @@ def build_facts(spec: dict[str, Any]) -> DatasetFacts:
         )
         if erasure
         else None,
+        failures=tuple(FactFailure(**f) for f in spec.get("failures", [])),
     )
 
 
@@ -202,5 +212,6 @@ def test_every_register_check_has_a_case_file() -> None:
         "retention_expired",
         "erasure_pending",
         "anonymisation_weak",
+        "fact_failures",
     }
     assert checks <= stems
