@@ -23,6 +23,7 @@ from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, cre
 from stdnum import ean, luhn
 from stdnum.th import moa, pin
 
+from scanners.thai_calendar import THAI_MONTH_ABBREVIATIONS
 from scanners.validators.th_national_id import PROVINCE_CODES
 
 ROWS = 400
@@ -90,20 +91,7 @@ PLACES = [
     ("ต.หาดใหญ่", "อ.หาดใหญ่", "จ.สงขลา", "90110"),
 ]
 PROVINCES = ["กรุงเทพมหานคร", "เชียงใหม่", "ขอนแก่น", "ภูเก็ต", "สงขลา", "นครราชสีมา", "ชลบุรี"]
-MONTHS = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-]
+MONTHS = list(THAI_MONTH_ABBREVIATIONS)
 DISEASES = ["เบาหวาน", "ความดันโลหิตสูง", "หอบหืด", "ไม่มี", "โรคหัวใจ", "ไขมันในเลือดสูง"]
 ALLERGIES = ["แพ้ยาเพนิซิลลิน", "แพ้อาหารทะเล", "ไม่มีประวัติแพ้ยา", "แพ้ยาแอสไพริน"]
 PRODUCTS = [

@@ -162,6 +162,19 @@ def _entry(clock: str, on_expiry: str = "delete") -> RegisterEntry:
     )
 
 
+def _rows_changed(url: str, statement: str) -> int:
+    """Run a printed remediation statement in a transaction that is rolled back."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            transaction = conn.begin()
+            changed = conn.execute(text(statement)).rowcount
+            transaction.rollback()
+    finally:
+        engine.dispose()
+    return int(changed)
+
+
 def test_expected_count_is_meaningful(staff: tuple[str, int]) -> None:
     _, expected = staff
     assert 60 < expected < ROWS - 60  # both sides of the cut-off are well populated
@@ -202,15 +215,7 @@ def test_printed_statement_removes_exactly_the_counted_rows(
         assert thai is not None and "ปี พ.ศ." in thai and "Buddhist" not in thai
         return
     assert facts.remediation.startswith("DELETE FROM")
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            transaction = conn.begin()
-            deleted = conn.execute(text(facts.remediation)).rowcount
-            transaction.rollback()
-    finally:
-        engine.dispose()
-    assert deleted == expected
+    assert _rows_changed(url, facts.remediation) == expected
 
 
 def test_anonymise_statement_uses_the_same_calendar(staff: tuple[str, int]) -> None:
@@ -221,15 +226,7 @@ def test_anonymise_statement_uses_the_same_calendar(staff: tuple[str, int]) -> N
         )
     assert facts is not None and facts.remediation is not None
     assert facts.remediation.startswith("UPDATE")
-    engine = create_engine(url)
-    try:
-        with engine.connect() as conn:
-            transaction = conn.begin()
-            updated = conn.execute(text(facts.remediation)).rowcount
-            transaction.rollback()
-    finally:
-        engine.dispose()
-    assert updated == expected
+    assert _rows_changed(url, facts.remediation) == expected
 
 
 def test_finding_names_the_calendar_and_reports_unreadable_rows(staff: tuple[str, int]) -> None:

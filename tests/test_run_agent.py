@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
+
+from agent_process import run_until_first_scan
 
 from agent.config_loader import load_config
 from agent.runner import ScanPlan, run_scan
@@ -67,27 +65,8 @@ def test_schedule_strings_become_jobs() -> None:
 
 def test_run_scans_now_then_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
     config = share_config(tmp_path, 3)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "agent", "-c", str(config), "run", "--now"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        store_path = tmp_path / "state.db"
-        while time.monotonic() < deadline:
-            if store_path.exists():
-                with StateStore(f"sqlite:///{store_path}") as store:
-                    if any(s.status == "complete" for s in store.last_scans(5)):
-                        break
-            time.sleep(0.5)
-        process.send_signal(signal.SIGTERM)
-        out, err = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 0, err
+    returncode, out, err = run_until_first_scan(config, tmp_path / "state.db")
+    assert returncode == 0, err
     assert "pdpa-agent stopped" in out and "Traceback" not in err
     with StateStore(f"sqlite:///{tmp_path / 'state.db'}") as store:
         scans = store.last_scans(5)

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-
-from agent.state_store import StateStore
+from agent_process import run_until_first_scan
 
 
 def _cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -127,27 +124,8 @@ def test_check_config_warns_about_a_missing_share_and_exits_0(tmp_path: Path) ->
 
 def test_run_keeps_scanning_the_other_sources_when_a_share_is_missing(tmp_path: Path) -> None:
     config = _org(tmp_path, "mnt-hr")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "agent", "-c", str(config), "run", "--now"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        store = tmp_path / "state.db"
-        while time.monotonic() < deadline:
-            if store.exists():
-                with StateStore(f"sqlite:///{store}") as state:
-                    if any(s.status == "complete" for s in state.last_scans(5)):
-                        break
-            time.sleep(0.5)
-        process.send_signal(signal.SIGTERM)
-        out, err = process.communicate(timeout=60)
-    finally:
-        if process.poll() is None:
-            process.kill()
-    assert process.returncode == 0, err
+    returncode, out, err = run_until_first_scan(config, tmp_path / "state.db")
+    assert returncode == 0, err
     assert "pdpa-agent stopped" in out and "Traceback" not in err
     _assert_only_the_share_failed(_report(tmp_path), "not found")
 
