@@ -1,9 +1,9 @@
 """The HTML reports in a real browser: readable at 1024 px, and the Thai one in Thai.
 
 Scans the bundled demo organisation twice through the command line
-(``[reports] language = "th"`` and ``"en"``), then opens the main and the
-owner's report in headless Chromium (Debian's ``chromium``) 1024 px wide and
-reads back, from the rendered page, ``document.documentElement.scrollWidth``
+(``[reports] language = "th"`` and ``"en"``), then opens the main report, the
+security team's access report and the owners' reports in headless Chromium
+(Debian's ``chromium``) 1024 px wide and reads back, from the rendered page, ``document.documentElement.scrollWidth``
 and the page text. Without Chromium the tests are skipped, or fail when
 ``CI=true`` (``.ci/run`` installs it).
 """
@@ -100,7 +100,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def _pages(demo: Path, language: str) -> list[Path]:
     owners = sorted((demo / language / "owners").glob("*/report.html"))
     assert owners, "the demo has owners"
-    return [demo / language / "report.html", *owners]
+    access = demo / language / "access.html"  # the security team's report
+    assert access.exists()
+    return [demo / language / "report.html", access, *owners]
 
 
 @pytest.mark.slow
