@@ -69,7 +69,38 @@ ACCESS_COLUMNS: tuple[str, ...] = (
     "overdue",
 )
 
+#: Thai headers of :data:`ACCESS_COLUMNS` (English reports keep the column codes).
+ACCESS_HEADERS_TH: dict[str, str] = {
+    "source": "แหล่งข้อมูล",
+    "dataset": "ชุดข้อมูล",
+    "pii_types": "ประเภทข้อมูลส่วนบุคคล",
+    "principal": "ผู้ใช้/บทบาท",
+    "principal_kind": "ชนิดผู้ใช้",
+    "privileges": "สิทธิ์ที่มี",
+    "how_held": "ได้รับสิทธิ์อย่างไร",
+    "columns": "คอลัมน์",
+    "approved": "อนุมัติแล้ว?",
+    "approved_privileges": "สิทธิ์ที่อนุมัติ",
+    "extra": "สิทธิ์เกินที่อนุมัติ",
+    "grants": "รายการในบัญชีสิทธิ์",
+    "reviewed_at": "ทบทวนล่าสุด",
+    "review_due": "กำหนดทบทวน",
+    "overdue": "เลยกำหนดทบทวน",
+}
+#: Sheet titles of access.xlsx per language.
+ACCESS_SHEETS: dict[str, tuple[str, str]] = {
+    "th": ("สิทธิ์การเข้าถึง", "ประเด็นที่ตรวจพบ"),
+    "en": ("Access", "Findings"),
+}
+
 Cell = str | int | bool | None
+
+
+def access_headers(language: str) -> list[str]:
+    """The header row of access.csv / the access sheet in ``language``."""
+    if language == "th":
+        return [ACCESS_HEADERS_TH[name] for name in ACCESS_COLUMNS]
+    return list(ACCESS_COLUMNS)
 
 
 def _rows(reviews: Iterable[AccessReview]) -> list[AccessRow]:
@@ -129,7 +160,7 @@ def to_csv_text(reviews: Sequence[AccessReview], language: str = "th") -> str:
     labels.check_language(language)
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(ACCESS_COLUMNS)
+    writer.writerow(access_headers(language))
     for row in _rows(reviews):
         writer.writerow([_csv_cell(value) for value in access_row(row, language)])
     return buffer.getvalue()
@@ -153,14 +184,16 @@ def _fill(sheet: Any, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> 
 
 
 def build_workbook(reviews: Sequence[AccessReview], language: str = "th") -> Workbook:
-    """``Access`` (one row per AccessRow) and ``Findings`` (the access findings) sheets."""
+    """The access sheet (one row per AccessRow) and the access findings, titled and headed
+    in ``language``."""
     labels.check_language(language)
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = "Access"
-    _fill(sheet, ACCESS_COLUMNS, (access_row(r, language) for r in _rows(reviews)))
-    findings = workbook.create_sheet("Findings")
+    access_title, findings_title = ACCESS_SHEETS[language]
+    sheet.title = access_title
+    _fill(sheet, access_headers(language), (access_row(r, language) for r in _rows(reviews)))
+    findings = workbook.create_sheet(findings_title)
     _fill(
         findings, finding_headers(language), (finding_row(f, language) for f in _findings(reviews))
     )

@@ -1,8 +1,9 @@
 """``findings.xlsx``: the findings, datasets and sources as an Excel workbook.
 
-Three sheets — ``Findings`` (the CSV columns, header in the report language,
-``due`` as a date cell), ``Datasets`` (one row per column) and ``Sources`` —
-each with a bold, frozen header row, an autofilter and sensible column
+Three sheets — findings (the CSV columns, ``due`` as a date cell), datasets
+(one row per column) and sources — titled and headed in the report language
+(``ประเด็นที่ตรวจพบ``/``Findings``, ``ชุดข้อมูล``/``Datasets``,
+``แหล่งข้อมูล``/``Sources``), each with a bold, frozen header row, an autofilter and sensible column
 widths. String cells are guarded against formula
 injection like the CSV report, and control characters Excel rejects are
 dropped. A column whose types a classification override decided (SPEC §9)
@@ -58,6 +59,41 @@ DATASET_COLUMNS: tuple[str, ...] = (
     "detected_pii_types",
 )
 SOURCE_COLUMNS: tuple[str, ...] = ("name", "status", "error", "datasets")
+
+#: Sheet titles and the Datasets/Sources header rows, in the report language.
+SHEET_TITLES: dict[str, tuple[str, str, str]] = {
+    "th": ("ประเด็นที่ตรวจพบ", "ชุดข้อมูล", "แหล่งข้อมูล"),
+    "en": ("Findings", "Datasets", "Sources"),
+}
+_SHEET_HEADERS: dict[str, dict[str, str]] = {
+    "th": {
+        "source": "แหล่งข้อมูล",
+        "dataset": "ชุดข้อมูล",
+        "kind": "ชนิด",
+        "row_count": "จำนวนแถว",
+        "register_id": "รหัสทะเบียน",
+        "column": "คอลัมน์",
+        "pii_types": "ประเภทข้อมูลส่วนบุคคล",
+        "confidence": "ความเชื่อมั่น",
+        "evidence": "ตัวอย่าง (ปิดบังแล้ว)",
+        "error": "ข้อผิดพลาด",
+        "override_reason": "เหตุผลที่กำหนดประเภทเอง",
+        "override_by": "ผู้กำหนด",
+        "override_at": "วันที่กำหนด",
+        "detected_pii_types": "ประเภทที่ตรวจพบเดิม",
+        "name": "แหล่งข้อมูล",
+        "status": "สถานะ",
+        "datasets": "จำนวนชุดข้อมูล",
+    },
+    "en": {name: name.replace("_", " ") for name in (*DATASET_COLUMNS, *SOURCE_COLUMNS)},
+}
+
+
+def sheet_headers(columns: Sequence[str], language: str) -> list[str]:
+    """The header row of a Datasets or Sources sheet (``columns``) in ``language``."""
+    headers = _SHEET_HEADERS.get(language, _SHEET_HEADERS["en"])
+    return [headers[name] for name in columns]
+
 
 _MIN_WIDTH = 8
 _MAX_WIDTH = 60
@@ -159,7 +195,8 @@ def build_workbook(
     workbook = Workbook()
     findings = workbook.active
     assert findings is not None
-    findings.title = "Findings"
+    findings_title, datasets_title, sources_title = SHEET_TITLES.get(language, SHEET_TITLES["en"])
+    findings.title = findings_title
     _fill(
         findings,
         finding_headers(language),
@@ -171,16 +208,16 @@ def build_workbook(
     due_letter = get_column_letter(FINDING_COLUMNS.index("due") + 1)
     for cell in findings[due_letter][1:]:
         cell.number_format = "yyyy-mm-dd"
-    datasets = workbook.create_sheet("Datasets")
+    datasets = workbook.create_sheet(datasets_title)
     _fill(
         datasets,
-        DATASET_COLUMNS,
+        sheet_headers(DATASET_COLUMNS, language),
         (row for d in sorted_datasets(result.datasets) for row in _dataset_rows(d)),
     )
-    sources = workbook.create_sheet("Sources")
+    sources = workbook.create_sheet(sources_title)
     _fill(
         sources,
-        SOURCE_COLUMNS,
+        sheet_headers(SOURCE_COLUMNS, language),
         ([s.name, s.status, s.error, s.datasets] for s in sorted_sources(result.sources)),
     )
     return workbook

@@ -13,6 +13,7 @@ import pytest
 from connectors.model import HeldPrivilege, Principal
 from reports.access_report import (
     ACCESS_COLUMNS,
+    access_headers,
     build_workbook,
     render_html,
     to_csv_text,
@@ -145,7 +146,10 @@ def test_csv_rows_and_formula_guard(reviews: list[AccessReview], tmp_path: Path)
 
 def test_csv_text_without_file(reviews: list[AccessReview]) -> None:
     assert to_csv_text([], "en").splitlines() == [",".join(ACCESS_COLUMNS)]
-    assert "everyone" in to_csv_text(reviews, "th")
+    thai = to_csv_text(reviews, "th")
+    assert "everyone" in thai
+    assert thai.splitlines()[0] == ",".join(access_headers("th"))
+    assert thai.splitlines()[0].startswith("แหล่งข้อมูล,ชุดข้อมูล,ประเภทข้อมูลส่วนบุคคล")
 
 
 def test_xlsx_sheets_and_guard(reviews: list[AccessReview], tmp_path: Path) -> None:
@@ -159,7 +163,10 @@ def test_xlsx_sheets_and_guard(reviews: list[AccessReview], tmp_path: Path) -> N
     assert "'" + INJECTION in principals
     findings = list(book["Findings"].iter_rows(values_only=True))
     assert len(findings) - 1 == sum(len(r.findings) for r in reviews)
-    assert build_workbook(reviews, "th").sheetnames == ["Access", "Findings"]
+    thai = build_workbook(reviews, "th")
+    assert thai.sheetnames == ["สิทธิ์การเข้าถึง", "ประเด็นที่ตรวจพบ"]
+    header = next(thai["สิทธิ์การเข้าถึง"].iter_rows(values_only=True))
+    assert list(header) == access_headers("th") and "ผู้ใช้/บทบาท" in header
 
 
 def test_empty_reviews_still_render(tmp_path: Path) -> None:

@@ -43,6 +43,7 @@ from agent.state_tables import COLUMNS
 from agent.user_files import load_overrides_for, load_register_for
 from reports import write_reports
 from reports.json_report import to_json_dict
+from reports.xlsx_report import DATASET_COLUMNS
 from scanners.engine import DetectionEngine
 from scanners.result import ScanResult
 
@@ -257,9 +258,9 @@ def test_the_cli_scan_reports_and_records_the_decisions(tmp_path: Path) -> None:
     html = (out / "report.html").read_text(encoding="utf-8")
     assert "the shop&#39;s switchboard numbers" in html and "ตัดสินโดย" in html
 
-    sheet = load_workbook(out / "findings.xlsx")["Datasets"]
+    sheet = load_workbook(out / "findings.xlsx").worksheets[1]  # the datasets sheet
     rows = list(sheet.iter_rows(values_only=True))
-    header = list(rows[0])
+    header = list(DATASET_COLUMNS)  # the header row is in the report language
     phone_row = next(r for r in rows[1:] if r[1] == "main.customer" and r[5] == "phone")
     assert phone_row[header.index("override_reason")].startswith("the shop")
     assert phone_row[header.index("detected_pii_types")] == "PHONE_NUMBER"

@@ -17,6 +17,7 @@ from reports.common import FINDING_COLUMNS, atomic_write, finding_headers
 from reports.csv_report import to_csv_text
 from reports.html_report import render_html
 from reports.json_report import to_json_dict
+from reports.xlsx_report import DATASET_COLUMNS, build_workbook, sheet_headers
 from scanners.result import (
     ColumnResult,
     DatasetResult,
@@ -300,9 +301,10 @@ def test_html_empty_result() -> None:
 def test_xlsx_sheets_and_rows(result: ScanResult, tmp_path: Path) -> None:
     (path,) = write_reports(result, tmp_path, ["xlsx"], language="th")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Findings", "Datasets", "Sources"]
+    assert book.sheetnames == ["ประเด็นที่ตรวจพบ", "ชุดข้อมูล", "แหล่งข้อมูล"]
+    assert build_workbook(result, "en").sheetnames == ["Findings", "Datasets", "Sources"]
 
-    findings = book["Findings"]
+    findings = book["ประเด็นที่ตรวจพบ"]
     rows = list(findings.iter_rows(values_only=True))
     assert list(rows[0]) == finding_headers("th")
     assert [row[0] for row in rows[1:]] == ["f-scan", "f-unreg", "f-retention", "f-access"]
@@ -318,8 +320,16 @@ def test_xlsx_sheets_and_rows(result: ScanResult, tmp_path: Path) -> None:
     # due: a date cell; the retention finding is due on its first-seen (scan) date
     assert rows[3][FINDING_COLUMNS.index("due")].date() == date(2024, 5, 1)
 
-    datasets = list(book["Datasets"].iter_rows(values_only=True))
-    assert datasets[0][:6] == ("source", "dataset", "kind", "row_count", "register_id", "column")
+    datasets = list(book["ชุดข้อมูล"].iter_rows(values_only=True))
+    assert list(datasets[0]) == sheet_headers(DATASET_COLUMNS, "th")
+    assert datasets[0][:6] == (
+        "แหล่งข้อมูล",
+        "ชุดข้อมูล",
+        "ชนิด",
+        "จำนวนแถว",
+        "รหัสทะเบียน",
+        "คอลัมน์",
+    )
     assert [(row[1], row[5]) for row in datasets[1:]] == [
         (EVIL_DATASET, "เบอร์โทร"),
         ("public.พนักงาน", "เลขบัตรประชาชน"),
@@ -331,9 +341,9 @@ def test_xlsx_sheets_and_rows(result: ScanResult, tmp_path: Path) -> None:
     assert datasets[2][7] == pytest.approx(0.98)
     assert datasets[2][8] == "1-1037-xxxxx-xx-1"
 
-    sources = list(book["Sources"].iter_rows(values_only=True))
+    sources = list(book["แหล่งข้อมูล"].iter_rows(values_only=True))
     assert sources == [
-        ("name", "status", "error", "datasets"),
+        ("แหล่งข้อมูล", "สถานะ", "ข้อผิดพลาด", "จำนวนชุดข้อมูล"),
         ("files", "error", "connection refused", 0),
         ("hr", "ok", None, 2),
     ]
