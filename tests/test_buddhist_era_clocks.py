@@ -37,6 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import URL
 
 from agent.cli import main
+from agent.erasure import ErasureRequest, due
 from agent.facts import gather_facts, retention_facts
 from connectors.database import DatabaseConnector
 from connectors.files import FilesConnector
@@ -45,6 +46,7 @@ from scanners.checks.register_checks import run_register_checks
 from scanners.register import RegisterEntry
 from scanners.result import ColumnResult, DatasetResult, PiiMatch
 from scanners.retention import cutoff
+from scanners.subjects import parse_subject
 
 TODAY = date(2026, 11, 25)
 CUTOFF = date(2016, 11, 25)  # ten years before TODAY
@@ -262,6 +264,40 @@ def test_missing_clock_column_fails_only_the_retention_check(staff: tuple[str, i
     assert "HR-001" in facts.failures[0].reason
     types = sorted(f.type for f in run_register_checks(dataset, entry, facts).findings)
     assert types == ["MINIMISE_UNDECLARED_PII", "SCAN_ERROR"]
+
+
+def test_each_missing_register_column_fails_only_its_own_check(staff: tuple[str, int]) -> None:
+    """subject_key and quasi_identifiers that are not columns: one SCAN_ERROR each, retention
+    (whose clock exists) still counted, and the other findings still reported."""
+    url, expected = staff
+    entry = RegisterEntry(
+        "HR-001",
+        "hr",
+        "*staff",
+        retention="10y",
+        clock_column="dmy_be",
+        subject_key="citizen_no",
+        anonymised=True,
+        quasi_identifiers=("dmy_be", "zip"),
+    )
+    requests = due(
+        [ErasureRequest(parse_subject("EMAIL_ADDRESS", "a@example.co.th"), TODAY, "erasure", "x")],
+        TODAY + timedelta(days=60),
+        30,
+    )
+    with DatabaseConnector("hr", url) as connector:
+        dataset = _dataset(connector)
+        facts = gather_facts(connector, dataset, entry, TODAY, requests)
+    assert facts.retention is not None and facts.retention.expired == expected
+    reasons = {f.check: f.reason for f in facts.failures}
+    assert set(reasons) == {"ERASURE_PENDING", "ANONYMISATION_WEAK"}
+    assert "subject_key 'citizen_no'" in reasons["ERASURE_PENDING"]
+    assert "quasi_identifiers 'zip'" in reasons["ANONYMISATION_WEAK"]
+    assert all("HR-001" in reason for reason in reasons.values())
+    findings = run_register_checks(dataset, entry, facts).findings
+    errors = [f for f in findings if f.type == "SCAN_ERROR" and f.count is None]
+    assert len(errors) == 2 and len({f.id for f in errors}) == 2
+    assert {"RETENTION_EXPIRED", "ANONYMISATION_WEAK"} <= {f.type for f in findings}
 
 
 def test_csv_clock_in_thai_forms(tmp_path: Path) -> None:
