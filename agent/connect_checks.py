@@ -7,7 +7,7 @@ Every configured source is opened read-only, with the connector a scan uses
 * ``clock_column``, ``subject_key`` and ``quasi_identifiers`` are columns of
   every matched dataset, and the clock is a date or timestamp column, or text
   of which at least :data:`DATE_LIKE_SHARE` of up to :data:`CLOCK_SAMPLE`
-  sampled non-empty values read as dates (:func:`scanners.date_values.parse_date`);
+  sampled non-empty values read as dates (:func:`scanners.date_values.read_date`);
 * each access-list principal exists on its source (a database role or user;
   for a local share, an OS user or group, or an owner of a shared file);
 * each classification override matches at least one column.
@@ -36,8 +36,7 @@ from connectors.base import Connector
 from connectors.model import DatasetInfo, ValueKind
 from scanners.access import ApprovedGrant
 from scanners.checks.access_common import principal_matches
-from scanners.date_values import parse_date
-from scanners.normalise import thai_digits_to_ascii
+from scanners.date_values import read_date
 from scanners.overrides import Override
 from scanners.register import RegisterEntry
 
@@ -269,10 +268,10 @@ class _SourceCheck:
 
 
 def _reads_as_date(value: object) -> bool:
-    if isinstance(value, str):
-        value = thai_digits_to_ascii(value.strip())
+    """Whether a clock value reads as a date the way the scan reads clocks (any era, Thai
+    digits, two-digit years, ``YYYYMMDD``: :func:`scanners.date_values.read_date`)."""
     try:
-        return parse_date(value) is not None
+        return read_date(value) is not None
     except Exception:  # a value no date parser expects
         return False
 
