@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import logging
 import re
+import select
 import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from agent import __version__
 from agent.config_loader import LoadedConfig, find_config, load_config
@@ -455,6 +456,16 @@ COMMANDS = {
 }
 
 
+def output_closed(stream: TextIO) -> bool:
+    """Whether the reader of ``stream`` has gone away (a pipe whose other end is closed)."""
+    try:
+        poller = select.poll()
+        poller.register(stream.fileno(), select.POLLOUT)
+        return any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0))
+    except (OSError, ValueError, AttributeError):  # closed, detached or not a real file
+        return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     after = getattr(args, "command_config", None)
@@ -482,9 +493,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("pdpa-agent: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
     except Exception as exc:  # last resort: one line, no traceback unless asked
+        if isinstance(exc, BrokenPipeError) and output_closed(sys.stdout):
+            return EXIT_OK  # the reader went away (`| head`); a pipe of our own is a failure
         if args.debug:
             raise
         print(

@@ -69,24 +69,8 @@ ACCESS_COLUMNS: tuple[str, ...] = (
     "overdue",
 )
 
-#: Thai headers of :data:`ACCESS_COLUMNS` (English reports keep the column codes).
-ACCESS_HEADERS_TH: dict[str, str] = {
-    "source": "แหล่งข้อมูล",
-    "dataset": "ชุดข้อมูล",
-    "pii_types": "ประเภทข้อมูลส่วนบุคคล",
-    "principal": "ผู้ใช้/บทบาท",
-    "principal_kind": "ชนิดผู้ใช้",
-    "privileges": "สิทธิ์ที่มี",
-    "how_held": "ได้รับสิทธิ์อย่างไร",
-    "columns": "คอลัมน์",
-    "approved": "อนุมัติแล้ว?",
-    "approved_privileges": "สิทธิ์ที่อนุมัติ",
-    "extra": "สิทธิ์เกินที่อนุมัติ",
-    "grants": "รายการในบัญชีสิทธิ์",
-    "reviewed_at": "ทบทวนล่าสุด",
-    "review_due": "กำหนดทบทวน",
-    "overdue": "เลยกำหนดทบทวน",
-}
+#: The access-report label of each column of :data:`ACCESS_COLUMNS`, where its name differs.
+_LABEL_OF_COLUMN: dict[str, str] = {"pii_types": "pii"}
 #: Sheet titles of access.xlsx per language.
 ACCESS_SHEETS: dict[str, tuple[str, str]] = {
     "th": ("สิทธิ์การเข้าถึง", "ประเด็นที่ตรวจพบ"),
@@ -97,10 +81,12 @@ Cell = str | int | bool | None
 
 
 def access_headers(language: str) -> list[str]:
-    """The header row of access.csv / the access sheet in ``language``."""
-    if language == "th":
-        return [ACCESS_HEADERS_TH[name] for name in ACCESS_COLUMNS]
-    return list(ACCESS_COLUMNS)
+    """The header row of access.csv / the access sheet: the report's own Thai labels in
+    Thai; the column codes in English (what scripts read)."""
+    if language != "th":
+        return list(ACCESS_COLUMNS)
+    ui = access_ui(language)
+    return [ui[_LABEL_OF_COLUMN.get(name, name)] for name in ACCESS_COLUMNS]
 
 
 def _rows(reviews: Iterable[AccessReview]) -> list[AccessRow]:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
+from reports import labels
 from reports.dates import bangkok_date
 from scanners.result import Finding, ScanResult
 
@@ -41,27 +42,8 @@ DEFAULT_TYPE_DAYS: Mapping[str, int] = MappingProxyType(
         "BREACH_NOTICE_DUE": 3,
     }
 )
-#: Every finding type a per-type setting may name (SPEC §8).
-FINDING_TYPES: frozenset[str] = frozenset(
-    {
-        "PII_UNREGISTERED",
-        "MINIMISE_UNDECLARED_PII",
-        "MINIMISE_GRANULARITY",
-        "SENSITIVE_NO_BASIS",
-        "RETENTION_UNDEFINED",
-        "RETENTION_EXPIRED",
-        "ERASURE_PENDING",
-        "ANONYMISATION_WEAK",
-        "ACCESS_UNAPPROVED",
-        "ACCESS_EXCESSIVE",
-        "ACCESS_PUBLIC",
-        "ACCESS_REVIEW_OVERDUE",
-        "ACCESS_STALE_ENTRY",
-        "DISCLOSURE_FOLLOWUP_DUE",
-        "BREACH_NOTICE_DUE",
-        "SCAN_ERROR",
-    }
-)
+#: Every finding type a per-type setting may name (SPEC §8): those the reports label.
+FINDING_TYPES: frozenset[str] = frozenset(labels.FINDING_TYPES)
 _FALLBACK_DAYS = DEFAULT_DUE_DAYS["medium"]  # an unknown severity
 _SEVERITY_RANK = {name: rank for rank, name in enumerate(DEFAULT_DUE_DAYS)}  # critical first
 

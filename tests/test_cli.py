@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from synthetic import with_check_digit
 
+from agent.cli import output_closed
+
 
 def run(
     *args: str, cwd: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None
@@ -213,3 +215,35 @@ def test_check_config_warns_about_a_password_in_a_database_url(tmp_path: Path) -
         f"{config.resolve()}: warning: source hr: the url holds a password; use password_env instead"
     ]
     assert "s3cret" not in done.stdout + done.stderr
+
+
+def test_output_closed_tells_a_gone_reader_from_a_broken_pipe_of_our_own() -> None:
+    """Only a reader that went away (``| head``) makes a BrokenPipeError a success."""
+
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "w") as writer:
+        assert not output_closed(writer)  # a live reader: a broken pipe elsewhere is a failure
+        os.close(read_end)
+        assert output_closed(writer)
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    lines = "".join(
+        json.dumps({"id": i, "text": f"โทร 081-234-{i % 10000:04d} ครับ"}) + "\n"
+        for i in range(4000)
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "agent", "detect", "--jsonl", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(lines)
+    process.stdin.close()
+    assert process.stdout.readline().startswith('{"id": 0')
+    process.stdout.close()  # like `| head -1`
+    err = process.stderr.read() if process.stderr else ""
+    assert process.wait(timeout=300) == 0, err
+    assert "internal error" not in err
