@@ -1,33 +1,27 @@
 """The ``pdpa-agent`` command line (SPEC §3): parse, dispatch, map errors to exit codes.
 
-Exit codes: 0 success; 1 findings at or above ``--fail-on``; 2 usage or
-configuration error (one line, no traceback); 3 the scan completed but a
-source or dataset failed, or it could not be recorded in the state store.
+Each command runs in its own module of :mod:`agent.commands`; exit codes are
+in :mod:`agent.commands.exit_codes`.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import re
 import select
 import sys
-import time
 from collections.abc import Callable, Sequence
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from agent import __version__
-from agent.config_loader import LoadedConfig, find_config, load_config
-from agent.problems import ConfigProblems
+from agent.commands.exit_codes import EXIT_OK, EXIT_USAGE
+from agent.inputs.config_loader import find_config, load_config
+from agent.inputs.problems import ConfigProblems
 from connectors.errors import PdpaAgentError
-from scanners.subjects import SUBJECT_TYPES
+from scanners.subjects.spellings import SUBJECT_TYPES
 
-if TYPE_CHECKING:
-    from agent.file_cache import FileCache
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INCOMPLETE = 0, 1, 2, 3
 SEVERITIES = ("low", "medium", "high", "critical")
 
 
@@ -175,136 +169,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _formats(text: str | None, default: Sequence[str]) -> list[str]:
-    from reports import FORMATS
-
-    if text is None:
-        return list(default)
-    formats = [part.strip().lower() for part in text.split(",") if part.strip()]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise PdpaAgentError(
-            f"--format: unknown format(s) {unknown or text!r}; use {','.join(FORMATS)}"
-        )
-    return formats
-
-
-def _load(args: argparse.Namespace) -> LoadedConfig:
-    return load_config(find_config(args.config))
-
-
-def cmd_scan(
-    args: argparse.Namespace,
-    loaded: LoadedConfig | None = None,
-    access_only: bool = False,
-    should_stop: Callable[[], bool] | None = None,
-) -> int:
-    from dataclasses import replace
-
-    from agent.findings_command import diff_line
-    from agent.owner_delivery import deliver_owner_reports
-    from agent.progress import Progress
-    from agent.recording import ScanRecorder
-    from agent.runner import ScanPlan, run_scan, select_sources
-    from agent.summary import summary_lines
-    from agent.user_files import (
-        load_due_requests,
-        load_grants_for,
-        load_overrides_for,
-        load_register_for,
-    )
-    from reports import write_reports
-    from reports.access_report import write_access_reports
-    from scanners.checks.catalogue import SEVERITY_RANK
-    from scanners.engine import DetectionEngine
-
-    loaded = loaded or _load(args)
-    config = loaded.config
-    formats = _formats(args.format, config.reports.formats)
-    out_dir = Path(args.out) if args.out else loaded.resolve(config.reports.out_dir)
-    today = date.today()
-    grants = load_grants_for(loaded)
-    overrides = load_overrides_for(loaded)
-    if access_only and grants is None:
-        raise PdpaAgentError(f"{loaded.path}: no [access] access list is configured")
-    plan = ScanPlan(
-        loaded,
-        select_sources(loaded, args.source),
-        load_register_for(loaded),
-        () if access_only else load_due_requests(loaded, today),
-        today,
-        grants,
-        should_stop=should_stop,
-        overrides=overrides,
-    )
-    # A store that fails never stops the scan: it becomes a SCAN_ERROR (agent.recording).
-    recorder = (
-        None if access_only else ScanRecorder(config.agent.state, config.reports.due_policy())
-    )
-    if recorder is None or recorder.usable:  # the same database: do not wait for it twice
-        plan = replace(plan, file_cache=open_file_cache(config.agent.state))
-    started = time.monotonic()
-    engine = DetectionEngine(config.detection.languages)
-    try:
-        if recorder is not None:
-            recorder.begin(plan.scan_id)
-        result = run_scan(plan, engine, Progress())
-        diff = recorder.record(result) if recorder is not None and result.complete else None
-    finally:
-        if plan.file_cache is not None:
-            plan.file_cache.close()
-        if recorder is not None:
-            recorder.close()
-    if not result.complete:
-        print(f"scan {result.scan.id} stopped after the dataset in progress; not recorded")
-        return EXIT_OK
-    if recorder is not None:
-        result = recorder.with_problem(result)
-    if access_only:
-        kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
-        result = replace(result, findings=kept)
-    try:
-        report_formats = ["json"] if access_only else formats
-        written = write_reports(
-            result,
-            out_dir,
-            report_formats,
-            config.reports.language,
-            config.reports.report_options(),
-        )
-        if result.access_reviews:
-            written += write_access_reports(
-                result.access_reviews, out_dir, formats, config.reports.language
-            )
-    except OSError as exc:
-        raise PdpaAgentError(f"cannot write reports to {out_dir}: {exc.strerror or exc}") from None
-    elapsed = time.monotonic() - started
-    print("\n".join(summary_lines(result, written, elapsed, overrides, plan.register)))
-    if not access_only:
-        try:
-            lines = deliver_owner_reports(result, out_dir, formats, config.reports)
-        except OSError as exc:
-            lines = [f"  owner reports not written: {exc.strerror or exc}"]
-        if lines:
-            print("\n".join(lines))
-    if diff is not None:
-        print(diff_line(diff.new, diff.resolved, diff.still_open))
-    if recorder is not None and recorder.problem is not None:
-        print(recorder.problem_line())
-    if result.failed:
-        return EXIT_INCOMPLETE
-    if getattr(args, "fail_on", None) and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.fail_on] for f in result.findings
-    ):
-        return EXIT_FINDINGS
-    return EXIT_OK
-
-
 def cmd_findings(args: argparse.Namespace) -> int:
-    from agent.findings_command import report_lines
-    from agent.state_store import StateStore, UnknownScanError
+    from agent.commands.findings import report_lines
+    from agent.state.store import StateStore, UnknownScanError
 
-    loaded = _load(args)
+    loaded = load_config(find_config(args.config))
     try:
         store = StateStore(loaded.config.agent.state)
     except Exception as exc:
@@ -318,142 +187,26 @@ def cmd_findings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_file_cache(state_url: str) -> FileCache | None:
-    """The incremental file cache in the state store, or None (with a warning) when unusable."""
-    from agent.file_cache import FileCache
-
-    try:
-        return FileCache(state_url)
-    except Exception as exc:  # the cache is an optimisation: scan everything without it
-        logging.getLogger(__name__).warning(
-            "state store unusable (%s); files are read in full", type(exc).__name__
-        )
-        return None
-
-
-def cmd_run(args: argparse.Namespace) -> int:
-    from agent.schedule_spec import parse_schedule
-    from agent.scheduler import StopFlag, build_scheduler, run_until_stopped
-
-    loaded = _load(args)
-    spec = parse_schedule(loaded.config.agent.schedule)
-    stop = StopFlag()
-    stop.install()
-    log = logging.getLogger(__name__)
-
-    def job() -> None:
-        scan_args = argparse.Namespace(source=[], out=None, format=None, fail_on=None)
-        try:
-            cmd_scan(scan_args, loaded, should_stop=stop)
-        except PdpaAgentError as exc:  # one failed scan must not end the agent
-            log.error("scan failed: %s", exc)
-
-    print(f"pdpa-agent running: {loaded.config.agent.schedule} (SIGTERM or Ctrl-C stops it)")
-    run_until_stopped(build_scheduler(spec, job), stop, job, now=args.now)
-    print("pdpa-agent stopped")
-    return EXIT_OK
-
-
-def cmd_access(args: argparse.Namespace) -> int:
-    return cmd_scan(args, access_only=True)
-
-
-def cmd_detect(args: argparse.Namespace) -> int:
-    from agent.detect_command import detect_jsonl, detect_text, read_input
-    from scanners.engine import DetectionEngine
-
-    text = read_input(args.path)
-    engine = DetectionEngine()
-    if args.jsonl:
-        detect_jsonl(engine, text, sys.stdout, args.path)
-    else:
-        detect_text(engine, text, sys.stdout)
-    return EXIT_OK
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
-    from agent.demo import build_demo
-
-    out = Path(args.out)
-    paths = build_demo(out / "demo-org")
-    print(f"demo organisation written to {paths.root}")
-    scan_args = argparse.Namespace(source=[], out=str(out), format=None, fail_on=None)
-    return cmd_scan(scan_args, load_config(paths.config))
-
-
-def cmd_subject(args: argparse.Namespace) -> int:
-    from agent.runner import ScanPlan, select_sources
-    from agent.subject_command import (
-        Failure,
-        find_subject,
-        masked,
-        read_subject,
-        value_from_stdin,
-    )
-    from agent.user_files import load_overrides_for, load_register_for
-    from scanners.engine import DetectionEngine
-
-    try:
-        value = value_from_stdin() if args.value == "-" else args.value
-        subject = read_subject(value, args.type)
-    except ValueError as exc:
-        raise PdpaAgentError(f"subject: {exc}") from None
-    loaded = _load(args)
-    plan = ScanPlan(
-        loaded,
-        select_sources(loaded, args.source),
-        load_register_for(loaded),
-        overrides=load_overrides_for(loaded),
-    )
-    engine = DetectionEngine(loaded.config.detection.languages)
-    print(f"subject {subject.type} {masked(subject)}")
-    found = failed = 0
-    for item in find_subject(plan, engine, subject):
-        if isinstance(item, Failure):
-            failed += 1
-            where = f"{item.source}/{item.dataset}" if item.dataset else item.source
-            print(f"  SCAN_ERROR {where}: {item.reason}")
-        else:
-            found += 1
-            print(f"  {item.source}/{item.dataset} column {item.column}: {item.rows} row(s)")
-    print(f"found in {found} column(s)" if found else "not found in any scanned dataset")
-    return EXIT_INCOMPLETE if failed else EXIT_OK
-
-
-def cmd_check_config(args: argparse.Namespace) -> int:
-    from agent.user_files import check_all
-
-    problems, summary = check_all(find_config(args.config), connect=args.connect)
-    for problem in problems:
-        print(problem)
-    errors = [p for p in problems if not p.warning]
-    if errors:
-        print(f"{len(errors)} problem(s) found", file=sys.stderr)
-        return EXIT_USAGE
-    print(summary)
-    return EXIT_OK
-
-
-def cmd_worker(args: argparse.Namespace) -> int:
-    from agent.executors.celery_worker import run_worker
-
-    if args.concurrency < 1:
-        raise PdpaAgentError("--concurrency must be at least 1")
-    run_worker(find_config(args.config), args.zone, args.concurrency, args.name)
-    return EXIT_OK
-
-
-COMMANDS = {
-    "scan": cmd_scan,
-    "detect": cmd_detect,
-    "demo": cmd_demo,
-    "subject": cmd_subject,
-    "access": cmd_access,
-    "findings": cmd_findings,
-    "run": cmd_run,
-    "check-config": cmd_check_config,
-    "worker": cmd_worker,
+#: command → (module, function); imported only when that command runs, so ``detect`` does
+#: not load database drivers and ``--help`` stays fast.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "scan": ("agent.commands.scan", "scan_command"),
+    "access": ("agent.commands.scan", "access_command"),
+    "detect": ("agent.commands.detect", "detect_command"),
+    "demo": ("agent.commands.demo", "demo_command"),
+    "subject": ("agent.commands.subject", "subject_command"),
+    "findings": ("agent.cli", "cmd_findings"),
+    "run": ("agent.commands.run", "run_command"),
+    "check-config": ("agent.commands.check_config", "check_config_command"),
+    "worker": ("agent.commands.worker", "worker_command"),
 }
+
+
+def handler(command: str) -> Callable[[argparse.Namespace], int]:
+    """The function that runs ``command``."""
+    module, function = COMMANDS[command]
+    run: Callable[[argparse.Namespace], int] = getattr(importlib.import_module(module), function)
+    return run
 
 
 def output_closed(stream: TextIO) -> bool:
@@ -483,7 +236,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     try:
-        return COMMANDS[args.command](args)
+        return handler(args.command)(args)
     except ConfigProblems as exc:
         print(f"pdpa-agent: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -26,10 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import eval_org
 from scoring import prf
 
-from agent.config_loader import load_config
-from agent.runner import ScanPlan, run_scan
-from connectors.database import DatabaseConnector
-from scanners.engine import DetectionEngine
+from agent.inputs.config_loader import load_config
+from agent.scan.runner import ScanPlan, run_scan
+from connectors.sql.database import DatabaseConnector
+from scanners.detection.engine import DetectionEngine
 
 CHINOOK = Path(__file__).resolve().parents[1] / "tests" / "data" / "chinook.sqlite"
 Labels = dict[tuple[str, str], set[str]]
@@ -88,7 +88,7 @@ def vanilla(url: str, rows: int = 1000, ratio: float = 0.2) -> dict[tuple[str, s
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
     from presidio_analyzer.predefined_recognizers import ThTninRecognizer
 
-    from scanners.nlp_engine import ThaiBlankNlpEngine
+    from scanners.detection.nlp_engine import ThaiBlankNlpEngine
 
     languages = ["en", "th"]
     registry = RecognizerRegistry(supported_languages=languages)

@@ -32,9 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import locale_orgs
 from scoring import prf
 
-from agent.config_loader import load_config
-from agent.runner import ScanPlan, run_scan
-from scanners.engine import DetectionEngine
+from agent.inputs.config_loader import load_config
+from agent.scan.runner import ScanPlan, run_scan
+from scanners.detection.engine import DetectionEngine
 
 Labels = dict[tuple[str, str], set[str]]
 

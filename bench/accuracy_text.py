@@ -37,7 +37,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from split_thainer import DEFAULT_DATA, load_split  # noqa: E402
 
-from scanners.engine import DetectionEngine, Entity, resolve_overlaps  # noqa: E402
+from scanners.detection.engine import DetectionEngine, Entity, resolve_overlaps  # noqa: E402
 from scanners.recognizers import registry  # noqa: E402
 from scanners.recognizers.th.th_person import ThaiPersonRecognizer  # noqa: E402
 from scanners.recognizers.th.th_person_model import ThaiPersonModelRecognizer  # noqa: E402
@@ -84,7 +84,7 @@ def presidio_detector() -> Detector:
     """Vanilla Presidio: predefined recognizers, blank spaCy tokenizer, no NER model."""
     from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
 
-    from scanners.nlp_engine import ThaiBlankNlpEngine
+    from scanners.detection.nlp_engine import ThaiBlankNlpEngine
 
     languages = ["th", "en"]
     presidio_registry = RecognizerRegistry(supported_languages=languages)

@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mixed_columns import mixed_columns
 
-from scanners.classify import classify_column
-from scanners.engine import DetectionEngine
+from scanners.classification.classify import classify_column
+from scanners.detection.engine import DetectionEngine
 
 
 def main() -> None:

@@ -23,7 +23,7 @@ from sqlalchemy import Column, Date, Integer, MetaData, String, Table, Text, cre
 from stdnum import ean, luhn
 from stdnum.th import moa, pin
 
-from scanners.thai_calendar import THAI_MONTH_ABBREVIATIONS
+from scanners.dates.thai_calendar import THAI_MONTH_ABBREVIATIONS
 from scanners.validators.th_national_id import PROVINCE_CODES
 
 ROWS = 400

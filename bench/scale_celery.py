@@ -44,8 +44,8 @@ from scale_tables import (
     tree_rss_bytes,
 )
 
-from agent.config_loader import load_config
-from agent.executors.celery_app import make_app
+from agent.inputs.config_loader import load_config
+from agent.scan.executors.celery_app import make_app
 
 TABLE_COUNT = text("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")
 

@@ -7,9 +7,9 @@ Usage::
 
 For each backend and row count it builds the ten-column customer table of
 make_tables.py (analysed, like a production table), then times what a scan
-does per table, through :class:`~connectors.database.DatabaseConnector`:
+does per table, through :class:`~connectors.sql.database.DatabaseConnector`:
 ``describe`` (reflection and row count), ``sample`` (1,000 rows) and
-``classify`` (:func:`scanners.classify.classify_dataset`, one warm
+``classify`` (:func:`scanners.classification.classify.classify_dataset`, one warm
 DetectionEngine, ``min_match_ratio`` 0.2). Each figure is the median of
 ``--repeat`` runs after one warm-up. The last column but one is the total
 over the smallest table's total on the same backend: a flat ratio means
@@ -41,9 +41,9 @@ from make_tables import create_customer_table
 from sqlalchemy import Table, create_engine, text
 from sqlalchemy.engine import URL, Engine, make_url
 
-from connectors.database import DatabaseConnector
-from scanners.classify import classify_dataset
-from scanners.engine import DetectionEngine
+from connectors.sql.database import DatabaseConnector
+from scanners.classification.classify import classify_dataset
+from scanners.detection.engine import DetectionEngine
 
 TABLE = "bench_scale_rows"
 SAMPLE_ROWS = 1000

@@ -4,6 +4,14 @@ A connector is opened once per scan, lists its datasets (names already
 filtered by the source's include/exclude globs), describes one dataset and
 samples it. Failures of the whole source raise :class:`SourceError`; a
 failure of one dataset raises :class:`DatasetError` and the scan goes on.
+
+Whatever else a connector can do is a capability protocol below, every one
+``runtime_checkable``: the agent asks ``isinstance(connector, RowCounter)``
+and so on, never whether an attribute happens to exist. The SQL connector
+offers the counting, lookup, remediation and grant capabilities; the files
+connector offers most of them too, plus what only files have (what it
+skipped, what a read budget cut, the file behind a dataset, its
+modification time).
 """
 
 from __future__ import annotations
@@ -13,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Protocol, runtime_checkable
 
+from connectors.files.share_fs import ShareFS
 from connectors.model import (
     NATIVE_CE,
     ClockLayout,
@@ -87,8 +96,16 @@ class GroupCounter(Protocol):
 
 
 @runtime_checkable
-class SubjectFinder(Protocol):
-    """Looks data subjects up, by index where the column is known."""
+class ValueStreamer(Protocol):
+    """Streams every value of one column (hashed subjects, sampling an empty-looking clock)."""
+
+    def column_values(self, name: str, column: str) -> Iterator[object]:
+        """Every non-NULL value of ``column``, streamed."""
+
+
+@runtime_checkable
+class SubjectFinder(ValueStreamer, Protocol):
+    """Looks data subjects up, by index where the column is known (and streams a column)."""
 
     def present_values(
         self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
@@ -102,9 +119,6 @@ class SubjectFinder(Protocol):
     def matching_values(self, name: str, column: str, search: ValueSearch) -> dict[object, int]:
         """The distinct values of ``column`` matching ``search`` in any of its written forms
         (compared after compacting, in the source where it can), with their row counts."""
-
-    def column_values(self, name: str, column: str) -> Iterator[object]:
-        """Every non-NULL value of ``column``, streamed (for hashed subjects)."""
 
     def count_values(
         self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
@@ -133,12 +147,50 @@ class RemediationWriter(Protocol):
 
 
 @runtime_checkable
-class GrantReader(Protocol):
-    """Who can do what on which dataset, as the source itself enforces it."""
+class PrincipalLister(Protocol):
+    """Names the principals (users, roles, groups) that exist on the source."""
 
     def principals(self) -> list[Principal]:
         """Every principal that exists on the source (PUBLIC / everyone included)."""
 
+
+@runtime_checkable
+class GrantReader(PrincipalLister, Protocol):
+    """Who can do what on which dataset, as the source itself enforces it."""
+
     def held_privileges(self, datasets: Sequence[str]) -> list[HeldPrivilege]:
         """Effective privileges on ``datasets``: direct, through roles (inheritance rules of
         the source), through PUBLIC, by ownership and as superuser."""
+
+
+@runtime_checkable
+class SkipReporter(Protocol):
+    """Lists what it found but does not scan (an unsupported format, an encrypted PDF)."""
+
+    skipped: list[tuple[str, str]]  # (name, reason), from the last listing
+
+
+@runtime_checkable
+class TruncationReporter(Protocol):
+    """Says what a read budget cut from a dataset (a file read in part, giant cells cut)."""
+
+    def truncated(self, name: str) -> tuple[str, ...]:
+        """One reason per cut from dataset ``name``; () when it was read whole."""
+
+
+@runtime_checkable
+class ModificationDater(Protocol):
+    """Knows when a dataset last changed (a file's modification time)."""
+
+    def modified_before(self, name: str, cutoff: date) -> bool:
+        """Whether dataset ``name`` was last modified before ``cutoff``."""
+
+
+@runtime_checkable
+class FileBacked(Protocol):
+    """Datasets that are files (or parts of files) on a share: the incremental cache keys."""
+
+    fs: ShareFS
+
+    def file_of(self, name: str) -> str:
+        """The share file that holds dataset ``name``."""

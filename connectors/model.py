@@ -70,7 +70,7 @@ class ValueSearch:
     """What to look for in one column, in the forms a value may be written in.
 
     ``fold`` says how a cell is compacted before ``whole`` and ``inside`` are
-    compared with it (see :mod:`connectors.value_forms`): ``"digits"`` drops
+    compared with it (see :mod:`connectors.sql.value_forms`): ``"digits"`` drops
     separators, apostrophes and ``+`` (forms in ASCII digits are also looked
     for in Thai digits); ``"lower"`` trims and lower-cases. A cell matches when it equals one of
     ``exact`` (the bare column: an index serves it), when its compact form
@@ -120,7 +120,7 @@ class HeldPrivilege:
 @dataclass(frozen=True)
 class ClockLayout:
     """How a retention clock column writes its dates, when one SQL comparison can select
-    the rows before a cut-off (see :mod:`connectors.clock_predicates`).
+    the rows before a cut-off (see :mod:`connectors.sql.clock_predicates`).
 
     ``form`` is ``"native"`` (DATE/TIMESTAMP values), ``"iso"`` (text
     ``YYYY-MM-DD…``), ``"dmy"`` (fixed-width text ``dd/mm/yyyy``) or

@@ -1,28 +1,26 @@
-"""Report writers: render one :class:`~scanners.result.ScanResult` as files.
+"""Report writers: render one :class:`~scanners.model.result.ScanResult` as files.
 
 ``write_reports`` writes any of ``findings.json`` (SPEC §8, machine-readable),
 ``report.html`` (self-contained page for people), ``findings.csv`` and
-``findings.xlsx`` (for spreadsheets) into one directory. Every file is first
-written (atomically) beside its final name as ``.<name>.new``; only when all
-of them are written are they renamed over the previous reports. A failure
-halfway (disk full, a file size limit) removes what was staged and leaves
-the previous reports as they were, so the folder never mixes two scans or
-holds a half-written report. The result model is already masked; writers
-add no raw values.
+``findings.xlsx`` (for spreadsheets) into one directory, with the security
+team's access report (``access.html``, ``access.csv``, ``access.xlsx``) when
+asked for. The whole set is written all or nothing
+(:func:`reports.staging.write_all_or_nothing`), so the folder never mixes two
+scans or holds a half-written report. The result model is already masked;
+writers add no raw values.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reports import csv_report, html_report, json_report, xlsx_report
 from reports.due_dates import ensure_due
-from reports.labels import check_language
+from reports.formats import access_report, csv_report, html_report, json_report, xlsx_report
 from reports.options import DEFAULT_OPTIONS, ReportOptions
-from scanners.result import ScanResult
+from reports.staging import StagedFile, write_all_or_nothing
+from reports.text.labels import check_language
+from scanners.model.result import ScanResult
 
 __all__ = ["FORMATS", "ReportOptions", "write_reports"]
 
@@ -44,6 +42,7 @@ def write_reports(
     formats: Sequence[str],
     language: str = "th",
     options: ReportOptions = DEFAULT_OPTIONS,
+    access_formats: Sequence[str] = (),
 ) -> list[Path]:
     """Write ``result`` in each of ``formats`` into ``out_dir``; return the paths written.
 
@@ -52,7 +51,8 @@ def write_reports(
     unknown ``language``. Repeated formats are written once. A finding
     without ``due`` gets the default one (:func:`reports.due_dates.ensure_due`:
     first seen on the scan date); ``options`` chooses the calendar of Thai
-    dates and makes an owner's report.
+    dates and makes an owner's report. ``access_formats`` adds the access
+    report of ``result.access_reviews`` in those formats to the same set.
     """
     unknown = [name for name in formats if name not in _WRITERS]
     if unknown:
@@ -60,22 +60,18 @@ def write_reports(
             f"unknown report format(s): {', '.join(map(repr, unknown))}; "
             f"use one of {', '.join(FORMATS)}"
         )
+    reviews = result.access_reviews
+    access = access_report.staged_files(reviews, access_formats, language) if reviews else []
     check_language(language)
     result = ensure_due(result)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staged: list[tuple[Path, Path]] = []  # (written, its final path)
-    try:
-        for name in dict.fromkeys(formats):
-            file_name, writer = _WRITERS[name]
-            final = out_dir / file_name
-            stage = writer(result, out_dir / f".{file_name}.new", language, options)
-            staged.append((stage, final))
-        for stage, final in staged:
-            os.replace(stage, final)
-    except BaseException:
-        for stage, _final in staged:
-            with contextlib.suppress(OSError):
-                stage.unlink()
-        raise
-    return [final for _stage, final in staged]
+    files = [
+        StagedFile(file_name, _bound(writer, result, language, options))
+        for file_name, writer in (_WRITERS[name] for name in formats)
+    ]
+    return write_all_or_nothing(out_dir, files + access)
+
+
+def _bound(
+    writer: _Writer, result: ScanResult, language: str, options: ReportOptions
+) -> Callable[[Path], Path]:
+    return lambda path: writer(result, path, language, options)

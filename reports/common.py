@@ -11,18 +11,16 @@ import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from reports import labels
 from reports.count_units import count_unit, unit_word
-from reports.dates import Era
 from reports.due_dates import ensure_due, urgency_key
-from reports.law_text import law_text
 from reports.options import ReportOptions
-from reports.remediation_text import remedy
-from scanners.result import DatasetResult, Finding, ScanResult, SourceStatus
-
-#: Severity rank, most urgent first (SPEC §8 ordering).
-SEVERITY_ORDER: tuple[str, ...] = ("critical", "high", "medium", "low")
-_SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITY_ORDER)}
+from reports.text import labels
+from reports.text.dates import Era
+from reports.text.law_text import law_text
+from reports.text.remediation_text import remedy
+from scanners.checks.severity import SEVERITY_ORDER as SEVERITY_ORDER  # the writers' scale
+from scanners.checks.severity import urgency
+from scanners.model.result import DatasetResult, Finding, ScanResult, SourceStatus
 
 #: A spreadsheet treats a cell starting with one of these as a formula (or may).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -98,7 +96,7 @@ LIST_SEPARATOR = ";"
 
 def severity_rank(severity: str) -> int:
     """Rank of a severity: 0 for critical, larger is less urgent; unknown last."""
-    return _SEVERITY_RANK.get(severity, len(SEVERITY_ORDER))
+    return urgency(severity)
 
 
 def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
@@ -143,7 +141,7 @@ def finding_headers(language: str) -> list[str]:
 
 
 def what_to_do(finding: Finding, language: str, era: Era = "be") -> str:
-    """The action and advice of :func:`reports.remediation_text.remedy`, as one text."""
+    """The action and advice of :func:`reports.text.remediation_text.remedy`, as one text."""
     found = remedy(finding, language, era)
     return " ".join(part for part in (found.action, found.advice) if part)
 

@@ -5,33 +5,16 @@ after an erasure request, columns holding unregistered or undeclared data,
 records in groups smaller than ``k_min``, privileges held. ``findings.json``
 carries the unit as ``count_unit`` (our documented addition to §8; ``null``
 when ``count`` is); every other report writes the number with its word.
+Each type's unit is declared with the type (:mod:`scanners.checks.registry`);
+the words for each unit are here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from scanners.result import Finding
-
-#: The unit of ``count`` per finding type.
-COUNT_UNITS: Mapping[str, str] = {
-    "PII_UNREGISTERED": "columns",
-    "MINIMISE_UNDECLARED_PII": "columns",
-    "MINIMISE_GRANULARITY": "columns",
-    "SENSITIVE_NO_BASIS": "columns",
-    "RETENTION_UNDEFINED": "columns",
-    "RETENTION_EXPIRED": "rows",
-    "ERASURE_PENDING": "subjects",
-    "ANONYMISATION_WEAK": "records",
-    "ACCESS_UNAPPROVED": "privileges",
-    "ACCESS_EXCESSIVE": "privileges",
-    "ACCESS_PUBLIC": "privileges",
-    "ACCESS_REVIEW_OVERDUE": "grants",
-    "ACCESS_STALE_ENTRY": "grants",
-    "DISCLOSURE_FOLLOWUP_DUE": "rows",
-    "BREACH_NOTICE_DUE": "subjects",
-    "SCAN_ERROR": "datasets",
-}
+from scanners.checks.registry import FINDING_TYPES
+from scanners.model.result import Finding
 
 #: Every unit's word: (Thai, English singular, English plural).
 UNIT_WORDS: Mapping[str, tuple[str, str, str]] = {
@@ -49,7 +32,8 @@ def count_unit(finding: Finding) -> str | None:
     """The unit code of the finding's ``count`` (None when there is no count)."""
     if finding.count is None:
         return None
-    return COUNT_UNITS.get(finding.type)
+    kind = FINDING_TYPES.get(finding.type)
+    return kind.count_unit if kind else None
 
 
 def unit_word(unit: str | None, language: str, count: int = 2) -> str:

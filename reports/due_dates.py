@@ -5,12 +5,14 @@ Rules, first match wins:
 1. a legal deadline the finding already carries (a check that knows it sets
    ``Finding.due``: an erasure request's date plus ``grace_days``, a breach
    notice 72 hours after awareness) is kept;
-2. a per-type number of days from *first seen* — by default
-   ``RETENTION_EXPIRED``, ``ERASURE_PENDING`` and ``DISCLOSURE_FOLLOWUP_DUE``
-   0 (the data is already past its period, the grace period or the follow-up
-   date: due the day it was found) and ``BREACH_NOTICE_DUE`` 3 (72 hours);
+2. a per-type number of days from *first seen* — by default each type's
+   ``due_days`` in :mod:`scanners.checks.registry`: ``RETENTION_EXPIRED``,
+   ``ERASURE_PENDING`` and ``DISCLOSURE_FOLLOWUP_DUE`` 0 (the data is already
+   past its period, the grace period or the follow-up date: due the day it
+   was found) and ``BREACH_NOTICE_DUE`` 3 (72 hours);
 3. otherwise first seen plus the days for its severity, ``[reports] due_days``
-   (critical 7, high 30, medium 90, low 180 by default).
+   (critical 7, high 30, medium 90, low 180 by default:
+   :mod:`scanners.checks.severity`).
 
 *First seen* is the Bangkok date on which the agent's state store first
 recorded the finding's stable id; a finding never recorded before (or a scan
@@ -25,27 +27,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from types import MappingProxyType
 
-from reports import labels
-from reports.dates import bangkok_date
-from scanners.result import Finding, ScanResult
+from reports.text.dates import bangkok_date
+from scanners.checks.registry import FINDING_TYPES as _TYPES
+from scanners.checks.severity import DEFAULT_DUE_DAYS, urgency
+from scanners.model.result import Finding, ScanResult
 
-#: Days from first seen per severity (SPEC §8 defaults).
-DEFAULT_DUE_DAYS: Mapping[str, int] = MappingProxyType(
-    {"critical": 7, "high": 30, "medium": 90, "low": 180}
-)
-#: Types whose duty is already late when found (or has its own clock).
+#: Types whose duty is already late when found (or has its own clock): their ``due_days``.
 DEFAULT_TYPE_DAYS: Mapping[str, int] = MappingProxyType(
-    {
-        "RETENTION_EXPIRED": 0,
-        "ERASURE_PENDING": 0,
-        "DISCLOSURE_FOLLOWUP_DUE": 0,
-        "BREACH_NOTICE_DUE": 3,
-    }
+    {kind.code: kind.due_days for kind in _TYPES.values() if kind.due_days is not None}
 )
-#: Every finding type a per-type setting may name (SPEC §8): those the reports label.
-FINDING_TYPES: frozenset[str] = frozenset(labels.FINDING_TYPES)
+#: Every finding type a per-type setting may name (SPEC §8): those of the registry.
+FINDING_TYPES: frozenset[str] = frozenset(_TYPES)
 _FALLBACK_DAYS = DEFAULT_DUE_DAYS["medium"]  # an unknown severity
-_SEVERITY_RANK = {name: rank for rank, name in enumerate(DEFAULT_DUE_DAYS)}  # critical first
 
 
 @dataclass(frozen=True)
@@ -101,8 +94,7 @@ def ensure_due(result: ScanResult) -> ScanResult:
 def urgency_key(finding: Finding) -> tuple[object, ...]:
     """Sort key for "what to do first": earliest due (overdue first), then severity."""
     due = finding.due or date.max
-    rank = _SEVERITY_RANK.get(finding.severity, len(_SEVERITY_RANK))
-    return (due, rank, finding.type, finding.dataset or "", finding.id)
+    return (due, urgency(finding.severity), finding.type, finding.dataset or "", finding.id)
 
 
 def is_overdue(finding: Finding, on: date) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reports.dates import Era
+from reports.text.dates import Era
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
+from tests.support.paths import TEST_DATA
+
 # ---------------------------------------------------------------------------
 # Real database servers (PostgreSQL, MariaDB)
 #
@@ -123,17 +125,12 @@ def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> URL | 
 
 from pathlib import Path  # noqa: E402
 
-from scanners.engine import DetectionEngine  # noqa: E402
-
-REPO_ROOT = Path(__file__).resolve().parents[1]
+from scanners.detection.engine import DetectionEngine  # noqa: E402
 
 
 @pytest.fixture(scope="session")
 def detection_engine() -> DetectionEngine:
     return DetectionEngine()
-
-
-TEST_DATA = REPO_ROOT / "tests" / "data"
 
 
 @pytest.fixture(scope="session")

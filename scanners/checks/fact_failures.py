@@ -13,36 +13,35 @@ is not a column of public.employees", and the MINIMISE findings as usual.
 
 from __future__ import annotations
 
-from scanners.checks.catalogue import CATALOGUE
 from scanners.checks.facts import DatasetFacts
-from scanners.checks.register_common import register_finding
-from scanners.register import RegisterEntry
-from scanners.result import DatasetResult, Finding
-
-KIND = CATALOGUE["SCAN_ERROR"]
-
-_CHECK_TH = {
-    "RETENTION_EXPIRED": "การตรวจระยะเวลาการเก็บรักษา",
-    "ERASURE_PENDING": "การตรวจคำขอลบข้อมูล",
-    "ANONYMISATION_WEAK": "การตรวจการทำให้เป็นข้อมูลนิรนาม",
-}
+from scanners.checks.register.common import register_finding
+from scanners.checks.registry import FINDING_TYPES
+from scanners.checks.scan_error import SCAN_ERROR
+from scanners.model.register import RegisterEntry
+from scanners.model.result import DatasetResult, Finding
 
 
 def check_fact_failures(
     dataset: DatasetResult, entry: RegisterEntry, facts: DatasetFacts
 ) -> list[Finding]:
     """One SCAN_ERROR per check that could not run on ``dataset``."""
-    return [
-        register_finding(
-            KIND,
-            dataset,
-            entry,
-            key=failure.check,
-            message_th=(
-                f"ไม่สามารถทำ{_CHECK_TH.get(failure.check, failure.check)} "
-                f"({failure.check}) กับชุดข้อมูล {dataset.name} ได้: {failure.reason}"
-            ),
-            message_en=(f"Check {failure.check} could not run on {dataset.name}: {failure.reason}"),
+    findings: list[Finding] = []
+    for failure in facts.failures:
+        kind = FINDING_TYPES.get(failure.check)
+        named_th = kind.check_th if kind is not None and kind.check_th else failure.check
+        findings.append(
+            register_finding(
+                SCAN_ERROR,
+                dataset,
+                entry,
+                key=failure.check,
+                message_th=(
+                    f"ไม่สามารถทำ{named_th} ({failure.check}) กับชุดข้อมูล {dataset.name} ได้: "
+                    f"{failure.reason}"
+                ),
+                message_en=(
+                    f"Check {failure.check} could not run on {dataset.name}: {failure.reason}"
+                ),
+            )
         )
-        for failure in facts.failures
-    ]
+    return findings

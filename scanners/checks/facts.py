@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from connectors.model import GroupStats
-from scanners.clock_calendar import ClockCalendar
-from scanners.result import Exemption, Finding
+from scanners.dates.clock_calendar import ClockCalendar
+from scanners.model.result import Exemption, Finding
 
 #: ``RetentionFacts.clock`` of a file judged by its modification time.
 FILE_MTIME_CLOCK = "file modification time"

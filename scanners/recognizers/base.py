@@ -34,6 +34,15 @@ _LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def score_with_context(score: float) -> float:
+    """A match's score once a context word supports it: boosted, at least the floor, at most 1.
+
+    >>> score_with_context(0.3), score_with_context(0.01), score_with_context(0.9)
+    (0.75, 0.5, 1.0)
+    """
+    return min(max(score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT), 1.0)
+
+
 class Span(NamedTuple):
     """One candidate match: offsets into the analysed text and a base score."""
 
@@ -106,6 +115,8 @@ class ScannerRecognizer(EntityRecognizer):
     """
 
     ENTITY: ClassVar[str]
+    #: Set by Presidio's ``EntityRecognizer.__init__`` (the class name here).
+    name: str
     #: What a text must contain for this recognizer to have a chance (see ``TextTraits``).
     REQUIRES: ClassVar[str] = "any"
     #: Where the recognizer serves: "values" (column cells), "text" (free text) or "all".
@@ -190,8 +201,7 @@ class ScannerRecognizer(EntityRecognizer):
             if not metadata.get("boostable", True):
                 continue
             if self.has_context(text, result.start, result.end, columns):
-                score = max(result.score + CONTEXT_BOOST, MIN_SCORE_WITH_CONTEXT)
-                result.score = min(score, 1.0)
+                result.score = score_with_context(result.score)
                 if result.analysis_explanation is not None:
                     result.analysis_explanation.set_improved_score(result.score)
         return raw_recognizer_results

@@ -11,8 +11,9 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from scanners.recognizers import generic, sensitive, th
+from scanners.recognizers.base import ScannerRecognizer
 
-RECOGNIZER_CLASSES: tuple[type[EntityRecognizer], ...] = (
+RECOGNIZER_CLASSES: tuple[type[ScannerRecognizer], ...] = (
     *th.RECOGNIZERS,
     *generic.RECOGNIZERS,
     *sensitive.RECOGNIZERS,

@@ -128,7 +128,7 @@ def validate(number: str) -> str:
 
 def _checksum_holds(digits: str) -> bool:
     """The mod-11 check of 13 ASCII digits (weights 13 down to 2), as ``pin`` computes it."""
-    total = sum(map(operator.mul, _WEIGHTS, map(int, digits[:12])))
+    total: int = sum(map(operator.mul, _WEIGHTS, map(int, digits[:12])))
     return (11 - total % 11) % 10 == int(digits[12])
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scanners.recognizers.base import ScannerRecognizer
 from scanners.recognizers.generic.bank_account_national import NationalBankAccountRecognizer
 from scanners.recognizers.generic.birth_year import BirthYearRecognizer
 from scanners.recognizers.generic.credit_card import CardNumberRecognizer
@@ -14,7 +15,7 @@ from scanners.recognizers.generic.person_latin import LatinPersonRecognizer
 from scanners.recognizers.generic.phone_international import InternationalPhoneRecognizer
 from scanners.recognizers.generic.phone_national import NationalPhoneRecognizer
 
-RECOGNIZERS = (
+RECOGNIZERS: tuple[type[ScannerRecognizer], ...] = (
     InternationalPhoneRecognizer,
     NationalPhoneRecognizer,
     EmailAddressRecognizer,

@@ -19,7 +19,7 @@ name or right before the number (``Tel: (555) 123-4567``, ``call 020 7946
 0958``, ``โทร +44 …``) makes it evidence.
 
 Scores: grouped and valid for a region 0.4, grouped and only possible 0.3;
-bare digits valid 0.2, possible 0.1; the context boost (0.45) on top.
+bare digits valid 0.2, possible 0.1; the context boost (``CONTEXT_BOOST``) on top.
 
 Not candidates (before ``phonenumbers`` is asked): fewer than 8 or more than
 12 digits (15 after ``00``; 13-digit national IDs, card numbers and ISBN-13
@@ -103,6 +103,8 @@ _PUNCTUATED = re.compile(r"[\-.()]")
 def _thai_numbers() -> re.Pattern[str]:
     """Thai mobile, fixed-line and VoIP numbers dialled nationally (``phonenumbers`` TH)."""
     metadata = PhoneMetadata.metadata_for_region("TH")
+    if metadata is None:
+        raise ValueError("phonenumbers has no metadata for region 'TH'")
     kinds = (metadata.mobile, metadata.fixed_line, metadata.voip)
     patterns = "|".join(f"(?:{kind.national_number_pattern})" for kind in kinds if kind)
     return re.compile(f"0(?:{patterns})")
@@ -142,6 +144,8 @@ class _Plan:
         if metadata is None:
             raise ValueError(f"phonenumbers has no metadata for region {region!r}")
         general = metadata.general_desc
+        if general is None:
+            raise ValueError(f"phonenumbers has no general numbering plan for region {region!r}")
         self.region = region
         self.country_code = str(metadata.country_code)
         self.prefix = metadata.national_prefix or ""

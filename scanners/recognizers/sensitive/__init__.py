@@ -8,6 +8,7 @@ evidence; statements about a person are evidence on their own (0.6–0.85).
 
 from __future__ import annotations
 
+from scanners.recognizers.base import ScannerRecognizer
 from scanners.recognizers.sensitive.biometric import BiometricRecognizer
 from scanners.recognizers.sensitive.criminal_record import CriminalRecordRecognizer
 from scanners.recognizers.sensitive.disability import DisabilityRecognizer
@@ -19,7 +20,7 @@ from scanners.recognizers.sensitive.religion import ReligionRecognizer
 from scanners.recognizers.sensitive.sexual_orientation import SexualOrientationRecognizer
 from scanners.recognizers.sensitive.trade_union import TradeUnionRecognizer
 
-RECOGNIZERS: tuple[type, ...] = (
+RECOGNIZERS: tuple[type[ScannerRecognizer], ...] = (
     HealthRecognizer,
     ReligionRecognizer,
     EthnicityRecognizer,

@@ -7,7 +7,7 @@ A :class:`SensitiveRecognizer` yields
   only beside a column name or a cue word;
 * a ``term`` anywhere in text (``เบาหวาน``, ``Hmong``): :data:`SHAPE`,
   promoted to evidence by a ``cue`` in the window (``ผู้ป่วย``, ``ชาว``) or by
-  a column word of :mod:`scanners.sensitive_columns`;
+  a column word of :mod:`scanners.classification.sensitive_columns`;
 * a ``phrase`` anywhere in text (``นับถือศาสนา``, ``ประวัติอาชญากรรม``): :data:`EVIDENCE`;
 * whatever the subclass adds in :meth:`find_more` (labelled values, codes).
 
@@ -26,10 +26,10 @@ from typing import ClassVar
 
 from pythainlp.tokenize import word_tokenize
 
+from scanners.classification.sensitive_columns import SENSITIVE_COLUMN_WORDS
 from scanners.recognizers.base import ScannerRecognizer, Span
 from scanners.recognizers.sensitive.lexicon import cue_pattern, lexicon
 from scanners.recognizers.sensitive.scan import EXCLUDE, PHRASE, Hit, hits_by_type, scan
-from scanners.sensitive_columns import SENSITIVE_COLUMN_WORDS
 
 #: A category value or term: evidence only with a column name or cue word.
 SHAPE = 0.3

@@ -40,7 +40,10 @@ class TypeLexicon:
 @cache
 def _raw() -> dict[str, dict[str, object]]:
     data = resources.files("scanners").joinpath("data", "sensitive_lexicon.json")
-    return json.loads(data.read_text(encoding="utf-8"))
+    raw = json.loads(data.read_text(encoding="utf-8"))
+    if not isinstance(raw, dict):
+        raise ValueError("sensitive_lexicon.json must hold one object of types")
+    return raw
 
 
 def _words(items: object) -> tuple[str, ...]:

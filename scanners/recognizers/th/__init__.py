@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from scanners.recognizers.base import ScannerRecognizer
 from scanners.recognizers.th.bank_account import ThaiBankAccountRecognizer
 from scanners.recognizers.th.license_plate import ThaiLicensePlateRecognizer
 from scanners.recognizers.th.passport import PassportRecognizer
@@ -12,7 +13,7 @@ from scanners.recognizers.th.th_person import ThaiPersonRecognizer
 from scanners.recognizers.th.th_person_model import ThaiPersonModelRecognizer
 from scanners.recognizers.th.th_phone import ThaiPhoneRecognizer
 
-RECOGNIZERS = (
+RECOGNIZERS: tuple[type[ScannerRecognizer], ...] = (
     ThaiNationalIdRecognizer,
     ThaiPhoneRecognizer,
     ThaiPersonRecognizer,

@@ -16,9 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pythainlp.corpus import provinces
-
 from scanners.recognizers.base import ScannerRecognizer, Span
+from scanners.recognizers.th.th_address import PROVINCE_NAMES
 
 _THAI = re.compile(
     r"(?<![\d.,\-/:])(?:1[0-8]|2[0-7]|3\d|4\d|5[0-8]|6[0-7]|7[0-7]|8[0-6]|9[0-6])\d{3}"
@@ -57,7 +56,7 @@ class PostalCodeRecognizer(ScannerRecognizer):
         "postleitzahl",
         "plz",
         "cep",
-        *sorted(provinces()),
+        *sorted(PROVINCE_NAMES),
     )
     WINDOW_BEFORE = 24
     WINDOW_AFTER = 4

@@ -43,7 +43,19 @@ POSTCODE_PREFIXES: dict[str, frozenset[str]] = {
     for name, prefixes in json.loads(PREFIX_FILE.read_text(encoding="utf-8"))["prefixes"].items()
 }
 _BANGKOK = "กรุงเทพมหานคร"
-_PROVINCE_NAMES = sorted(provinces(), key=len, reverse=True)
+
+
+def _thai_provinces() -> frozenset[str]:
+    """PyThaiNLP's province names (its declared return type also covers the ``details`` list)."""
+    names = provinces()
+    if not isinstance(names, frozenset):
+        raise TypeError("pythainlp.corpus.provinces() did not return a set of names")
+    return names
+
+
+#: The Thai names of the provinces, as PyThaiNLP spells them.
+PROVINCE_NAMES: frozenset[str] = _thai_provinces()
+_PROVINCE_NAMES = sorted(PROVINCE_NAMES, key=len, reverse=True)
 
 _T = "\u0e01-\u0e2e\u0e30-\u0e4e"
 

@@ -1,0 +1,3 @@
+"""The CLI's commands, one module each: scan, run, detect, subject, findings, access, check-
+config.
+"""

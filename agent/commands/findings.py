@@ -1,0 +1,62 @@
+"""``pdpa-agent findings``: findings from the agent's state store, and what changed.
+
+Lists the findings the store holds (optionally only open or resolved ones,
+or only those that changed after a given scan), then what is new and what
+was resolved in the latest complete scan compared with the one before it.
+Every line is masked already: the store never holds a raw value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agent.state.store import AuditEntry, FindingRecord, StateStore
+from scanners.model.result import ScanResult
+
+
+def audit_entries(result: ScanResult) -> list[AuditEntry]:
+    """What the agent itself read in ``result``: rows sampled per dataset."""
+    return [
+        AuditEntry(
+            result.scan.id,
+            dataset.source,
+            dataset.name,
+            max((column.sampled for column in dataset.columns), default=0),
+            result.scan.finished_at,
+        )
+        for dataset in result.datasets
+        if dataset.error is None
+    ]
+
+
+def finding_line(record: FindingRecord) -> str:
+    where = f"{record.source}/{record.dataset}" if record.dataset else record.source
+    who = f" {record.principal}" if record.principal else ""
+    count = f" ({record.count})" if record.count is not None else ""
+    seen = f"first {record.first_seen_scan}, last {record.last_seen_scan}"
+    return f"{record.status:8} {record.severity:8} {record.type} {where}{who}{count} — {seen}"
+
+
+def report_lines(store: StateStore, status: str | None, since: str | None) -> list[str]:
+    """The listing and the change since the previous scan, as printed lines."""
+    records = store.findings(status=status, since_scan=since)
+    lines = [finding_line(r) for r in records]
+    lines.append(f"{len(records)} finding(s)" + (f" ({status})" if status else ""))
+    complete = [s for s in store.last_scans(20) if s.status == "complete"]
+    if not complete:
+        lines.append("no complete scan recorded yet")
+        return lines
+    latest = complete[0].id
+    previous = store.previous_scan_id(latest)
+    changed = store.findings(since_scan=previous) if previous else store.findings()
+    new = [r for r in changed if r.first_seen_scan == latest]
+    resolved = [r for r in changed if r.status == "resolved" and r.resolved_scan == latest]
+    lines.append(f"latest scan {latest}: {len(new)} new, {len(resolved)} resolved")
+    lines.extend("  new      " + finding_line(r) for r in new)
+    lines.extend("  resolved " + finding_line(r) for r in resolved)
+    return lines
+
+
+def diff_line(new: Sequence[str], resolved: Sequence[str], still_open: int) -> str:
+    """The summary line of what the scan changed in the store."""
+    return f"  since the previous scan: {len(new)} new, {len(resolved)} resolved, {still_open} open"

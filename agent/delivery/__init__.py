@@ -1,0 +1,1 @@
+"""Delivering results to people: per-owner reports and e-mail."""

@@ -1,0 +1,3 @@
+"""Running a scan: planning, tasks, workers and executors, fact gathering, connector
+construction.
+"""

@@ -1,0 +1,167 @@
+"""Incremental file scans: a file unchanged since the last scan is not read again.
+
+A file's fingerprint is its size, its modification time and a SHA-256 of its
+first 128 KiB; the detectors' fingerprint is a hash of the tool
+version and of every file the detection depends on (recognizer modules,
+lexicons, name lists, the PERSON model). When both match what the state
+store recorded, the previous classification (masked evidence only) is reused.
+What is stored is the classification detection gave, before any
+classification override: overrides are applied to it again on every scan,
+so an edited overrides file takes effect without reading the file again.
+The cache lives in the agent's state database (``agent.state``), table
+``pdpa_file_cache``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy.engine import Engine
+
+import scanners
+from agent import __version__
+from agent.scan.reasons import error_reason
+from agent.scan.tasks import CachedFile, DatasetOutcome, DatasetTask, FileKey
+from connectors.files.share_fs import FileStat, ShareFS
+from scanners.classification.overrides import detected_columns
+from scanners.model.result import ColumnResult, DatasetResult, PiiMatch
+
+SAMPLED_BYTES = 128 * 1024
+_metadata = MetaData()
+FILE_CACHE = Table(
+    "pdpa_file_cache",
+    _metadata,
+    Column("source", String(200), primary_key=True),
+    Column("dataset", String(2000), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("mtime", Float, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("detectors", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("row_count", Integer),
+    Column("columns", Text, nullable=False),  # JSON of ColumnResult values (masked)
+)
+
+
+@cache
+def detectors_fingerprint() -> str:
+    """Changes whenever anything that decides a classification changes."""
+    digest = hashlib.sha256(__version__.encode())
+    root = Path(scanners.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".txt", ".json", ".gz", ".crfsuite"}:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_fingerprint(fs: ShareFS, stat: FileStat) -> str:
+    """SHA-256 over the file's first 128 KiB (the bytes sampling reads first)."""
+    return hashlib.sha256(fs.read(stat.path, SAMPLED_BYTES)).hexdigest()
+
+
+class FileCache:
+    """Previous classifications of files, keyed by source and dataset name."""
+
+    def __init__(self, state_url: str) -> None:
+        self.engine: Engine = create_engine(state_url)
+        _metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def previous(self, source: str, dataset: str) -> CachedFile | None:
+        """The file's last classification, when the detectors have not changed since."""
+        table = FILE_CACHE
+        query = select(table).where(table.c.source == source, table.c.dataset == dataset)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        if row is None or row["detectors"] != detectors_fingerprint():
+            return None
+        return CachedFile(
+            key=FileKey(size=row["size"], mtime=row["mtime"], digest=row["digest"]),
+            kind=row["kind"],
+            row_count=row["row_count"],
+            columns=tuple(_column_from(item) for item in json.loads(row["columns"])),
+        )
+
+    def save(self, source: str, dataset: str, key: FileKey, result: DatasetResult) -> None:
+        """Remember ``result`` (masked columns, as detected) for the file with content ``key``."""
+        columns = detected_columns(result.columns)
+        values = {
+            "source": source,
+            "dataset": dataset,
+            "size": key.size,
+            "mtime": key.mtime,
+            "digest": key.digest,
+            "detectors": detectors_fingerprint(),
+            "kind": result.kind,
+            "row_count": result.row_count,
+            "columns": json.dumps([_column_to(c) for c in columns], ensure_ascii=False),
+        }
+        table = FILE_CACHE
+        with self.engine.begin() as conn:
+            conn.execute(table.delete().where(table.c.source == source, table.c.dataset == dataset))
+            conn.execute(table.insert().values(**values))
+
+
+def file_key(fs: ShareFS, stat: FileStat) -> FileKey:
+    """The cache key of the file ``stat`` describes (reads its first 128 KiB)."""
+    return FileKey(size=stat.size, mtime=stat.mtime, digest=file_fingerprint(fs, stat))
+
+
+def _column_to(column: ColumnResult) -> dict:
+    item = asdict(column)
+    item.pop("override", None)  # always None here: the detected classification is stored
+    return item
+
+
+def _column_from(item: dict) -> ColumnResult:
+    return ColumnResult(
+        name=item["name"],
+        sampled=item["sampled"],
+        pii=tuple(PiiMatch(**match) for match in item["pii"]),
+        evidence=tuple(item["evidence"]),
+        reasons=tuple(item["reasons"]),
+    )
+
+
+class SafeFileCache:
+    """The file cache, switched off for the rest of the scan at its first failure."""
+
+    def __init__(self, cache: FileCache | None) -> None:
+        self._cache = cache
+
+    @property
+    def usable(self) -> bool:
+        return self._cache is not None
+
+    def previous(self, source: str, dataset: str) -> CachedFile | None:
+        if self._cache is None:
+            return None
+        try:
+            return self._cache.previous(source, dataset)
+        except Exception as exc:  # the state database failed: read the files instead
+            self._give_up(exc)
+            return None
+
+    def save(self, task: DatasetTask, outcome: DatasetOutcome) -> None:
+        if self._cache is None or outcome.file_key is None:
+            return
+        try:
+            self._cache.save(task.source, task.dataset, outcome.file_key, outcome.result)
+        except Exception as exc:  # the next scan reads this file again, nothing worse
+            self._give_up(exc)
+
+    def _give_up(self, exc: Exception) -> None:
+        reason = error_reason(exc)
+        logging.getLogger(__name__).warning(
+            "file cache unusable (%s); every file is read for the rest of the scan", reason
+        )
+        self._cache = None

@@ -1,0 +1,1 @@
+"""The agent's own state store: schema, migrations, recording scans and findings."""

@@ -1,0 +1,194 @@
+"""Tables and row records of the agent's state store (``agent.state``, SPEC §4).
+
+SQLAlchemy Core tables, all prefixed ``pdpa_``, sharing the state database
+with ``pdpa_file_cache`` (``agent.scan.file_cache``). Timestamps are stored as ISO
+8601 UTC strings of fixed width (``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``) on every
+backend, so they sort and compare the same on SQLite and PostgreSQL. Lists are
+stored as JSON text. Nothing here holds a raw sample value: only what a
+``ScanResult`` holds, which is already masked.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+
+from scanners.checks.finding_type import restore_finding
+from scanners.model.result import Finding
+
+SCAN_RUNNING = "running"
+SCAN_COMPLETE = "complete"
+SCAN_FAILED = "failed"
+FINDING_OPEN = "open"
+FINDING_RESOLVED = "resolved"
+
+_ID = 200  # scan ids, finding ids, source names
+_NAME = 2000  # dataset names (file paths can be long)
+_TS = 40  # ISO timestamps
+
+metadata = MetaData()
+
+SCANS = Table(
+    "pdpa_scans",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),  # order of scans
+    Column("id", String(_ID), nullable=False, unique=True),
+    Column("started_at", String(_TS), nullable=False),
+    Column("finished_at", String(_TS)),
+    Column("status", String(20), nullable=False),
+    Column("tool_version", String(100), nullable=False),
+)
+
+DATASETS = Table(
+    "pdpa_datasets",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("scan_id", String(_ID), nullable=False, index=True),
+    Column("source", String(_ID), nullable=False),
+    Column("name", String(_NAME), nullable=False),
+    Column("kind", String(50), nullable=False),
+    Column("row_count", Integer),
+    Column("register_id", String(_ID)),
+    Column("error", Text),
+)
+
+COLUMNS = Table(
+    "pdpa_columns",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("scan_id", String(_ID), nullable=False, index=True),
+    Column("source", String(_ID), nullable=False),
+    Column("dataset", String(_NAME), nullable=False),
+    Column("column", String(_NAME), nullable=False),
+    Column("sampled", Integer),
+    Column("pii", Text, nullable=False),  # JSON list of {type, confidence, match_ratio}
+    Column("evidence", Text, nullable=False),  # JSON list of masked examples
+    Column("reasons", Text, nullable=False),  # JSON list of strings
+)
+
+FINDINGS = Table(
+    "pdpa_findings",
+    metadata,
+    Column("id", String(_ID), primary_key=True),  # the stable finding id (SPEC §8)
+    Column("type", String(50), nullable=False),
+    Column("severity", String(20), nullable=False),
+    Column("source", String(_ID), nullable=False, index=True),
+    Column("dataset", String(_NAME)),
+    Column("columns", Text, nullable=False),  # JSON list
+    Column("count", Integer),
+    Column("register_id", String(_ID)),
+    Column("owner", String(500)),
+    Column("principal", String(500)),
+    Column("privileges", Text, nullable=False),  # JSON list
+    Column("law", String(200), nullable=False),
+    Column("message_th", Text, nullable=False),
+    Column("message_en", Text, nullable=False),
+    Column("remediation", Text),
+    Column("first_seen_scan", String(_ID), nullable=False),
+    Column("first_seen_at", String(_TS), nullable=False),
+    Column("last_seen_scan", String(_ID), nullable=False),
+    Column("last_seen_at", String(_TS), nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("resolved_scan", String(_ID)),
+    Column("resolved_at", String(_TS)),
+)
+
+AUDIT = Table(
+    "pdpa_audit",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("scan_id", String(_ID), nullable=False, index=True),
+    Column("source", String(_ID), nullable=False),
+    Column("dataset", String(_NAME), nullable=False),
+    Column("rows_sampled", Integer, nullable=False),
+    Column("at", String(_TS), nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class ScanDiff:
+    """What one recorded scan changed: finding ids new and resolved, and how many stay open.
+
+    ``reopened``: ids that had been resolved and were seen again (not in ``new``).
+    ``first_seen``: (id, ISO UTC time) of every finding of the scan: when the
+    store first recorded it (this scan's start for a new one); due dates count
+    from it (``reports.due_dates``).
+    """
+
+    new: tuple[str, ...]
+    resolved: tuple[str, ...]
+    still_open: int
+    reopened: tuple[str, ...] = ()
+    first_seen: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class ScanRecord:
+    """One row of ``pdpa_scans``."""
+
+    id: str
+    started_at: str
+    finished_at: str | None
+    status: str  # "running" | "complete" | "failed"
+    tool_version: str
+
+
+@dataclass(frozen=True)
+class FindingRecord:
+    """One row of ``pdpa_findings``: a finding and its history across scans."""
+
+    id: str
+    type: str
+    severity: str
+    source: str
+    dataset: str | None
+    columns: tuple[str, ...]
+    count: int | None
+    register_id: str | None
+    owner: str | None
+    principal: str | None
+    privileges: tuple[str, ...]
+    law: str
+    message_th: str
+    message_en: str
+    remediation: str | None
+    first_seen_scan: str
+    first_seen_at: str
+    last_seen_scan: str
+    last_seen_at: str
+    status: str  # "open" | "resolved"
+    resolved_scan: str | None
+    resolved_at: str | None
+
+    def to_finding(self) -> Finding:
+        """The finding as the report model holds it (its stored id, severity and law kept)."""
+        return restore_finding(self)
+
+
+def iso_utc(value: str | datetime) -> str:
+    """Fixed-width ISO 8601 in UTC; a naive value is taken as UTC already."""
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def finding_record(row: Any) -> FindingRecord:
+    values = dict(row)
+    values["columns"] = tuple(json.loads(values["columns"]))
+    values["privileges"] = tuple(json.loads(values["privileges"]))
+    return FindingRecord(**values)
+
+
+def scan_record(row: Any) -> ScanRecord:
+    return ScanRecord(
+        id=row["id"],
+        started_at=row["started_at"],
+        finished_at=row["finished_at"],
+        status=row["status"],
+        tool_version=row["tool_version"],
+    )

@@ -1,0 +1,3 @@
+"""SQL databases through SQLAlchemy 2 Core: the connector, dialects, sampling, grants,
+remediation.
+"""

@@ -1,0 +1,1 @@
+"""Principals and effective privileges, one module per database engine."""

@@ -1,0 +1,1 @@
+"""One writer per report file: findings.json, report.html, CSV, XLSX, access and owner reports."""

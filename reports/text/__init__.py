@@ -1,0 +1,1 @@
+"""The words of the reports in Thai and English: labels, law, reasons, remediation, dates."""

@@ -1,0 +1,1 @@
+"""Access-review checks: effective privileges against the approved access list."""

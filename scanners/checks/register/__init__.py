@@ -1,0 +1,1 @@
+"""Register checks: retention, minimisation, sensitive data, erasure, anonymisation."""

@@ -1,0 +1,1 @@
+"""Column classification: names, value statistics and column rules deciding a column's types."""

@@ -1,0 +1,1 @@
+"""Data subjects of erasure and access requests: normal forms, digests, searches."""

@@ -1,0 +1,40 @@
+"""Fixtures for the SMB tests: one private Samba server on loopback per session.
+
+``samba_server`` starts ``smbd`` through :mod:`samba` (tests/samba.py) and yields
+a :class:`SambaShare` ``(url, username, password, share_dir)``; files written
+into ``share_dir`` are served read-only as ``[pdpa]``. When Samba is not
+installed or cannot start, the test is skipped, or fails when ``CI=true``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from tests.support.samba import SambaUnavailable, start_samba
+
+
+class SambaShare(NamedTuple):
+    url: str  # smb://127.0.0.1:<port>/pdpa
+    username: str
+    password: str
+    share_dir: Path
+
+
+@pytest.fixture(scope="session")
+def samba_server() -> Iterator[SambaShare]:
+    try:
+        server = start_samba()
+    except SambaUnavailable as exc:
+        message = f"Samba test server unavailable: {exc}"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield SambaShare(server.url, server.username, server.password, server.share_dir)
+    finally:
+        server.stop()

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: test organisations, servers, synthetic identifiers, files."""

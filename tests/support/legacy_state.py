@@ -1,0 +1,263 @@
+"""The state store exactly as release 0.1.0 wrote it, before schema migrations existed.
+
+A FROZEN copy of that release's table declarations (``agent/state_store.py``
+then, ``agent.state.tables`` now): never import the agent's tables here, nor
+update this copy when they change — it is what stores in the field look like.
+That release made the tables with ``metadata.create_all`` (no version table)
+and wrote ISO 8601 UTC timestamps of fixed width and JSON text lists.
+:func:`write_history` fills such a store with five scans' worth of history.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy.engine import URL
+
+_ID = 200
+_NAME = 2000
+_TS = 40
+
+metadata = MetaData()
+
+SCANS = Table(
+    "pdpa_scans",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(_ID), nullable=False, unique=True),
+    Column("started_at", String(_TS), nullable=False),
+    Column("finished_at", String(_TS)),
+    Column("status", String(20), nullable=False),
+    Column("tool_version", String(100), nullable=False),
+)
+
+DATASETS = Table(
+    "pdpa_datasets",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("scan_id", String(_ID), nullable=False, index=True),
+    Column("source", String(_ID), nullable=False),
+    Column("name", String(_NAME), nullable=False),
+    Column("kind", String(50), nullable=False),
+    Column("row_count", Integer),
+    Column("register_id", String(_ID)),
+    Column("error", Text),
+)
+
+COLUMNS = Table(
+    "pdpa_columns",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("scan_id", String(_ID), nullable=False, index=True),
+    Column("source", String(_ID), nullable=False),
+    Column("dataset", String(_NAME), nullable=False),
+    Column("column", String(_NAME), nullable=False),
+    Column("sampled", Integer),
+    Column("pii", Text, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("reasons", Text, nullable=False),
+)
+
+FINDINGS = Table(
+    "pdpa_findings",
+    metadata,
+    Column("id", String(_ID), primary_key=True),
+    Column("type", String(50), nullable=False),
+    Column("severity", String(20), nullable=False),
+    Column("source", String(_ID), nullable=False, index=True),
+    Column("dataset", String(_NAME)),
+    Column("columns", Text, nullable=False),
+    Column("count", Integer),
+    Column("register_id", String(_ID)),
+    Column("owner", String(500)),
+    Column("principal", String(500)),
+    Column("privileges", Text, nullable=False),
+    Column("law", String(200), nullable=False),
+    Column("message_th", Text, nullable=False),
+    Column("message_en", Text, nullable=False),
+    Column("remediation", Text),
+    Column("first_seen_scan", String(_ID), nullable=False),
+    Column("first_seen_at", String(_TS), nullable=False),
+    Column("last_seen_scan", String(_ID), nullable=False),
+    Column("last_seen_at", String(_TS), nullable=False),
+    Column("status", String(20), nullable=False, index=True),
+    Column("resolved_scan", String(_ID)),
+    Column("resolved_at", String(_TS)),
+)
+
+AUDIT = Table(
+    "pdpa_audit",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("scan_id", String(_ID), nullable=False, index=True),
+    Column("source", String(_ID), nullable=False),
+    Column("dataset", String(_NAME), nullable=False),
+    Column("rows_sampled", Integer, nullable=False),
+    Column("at", String(_TS), nullable=False),
+)
+
+#: When each scan began (ISO UTC, as stored); s3 crashed and was failed by s4, s5 still runs.
+SCAN_TIMES = {
+    "s1": "2024-03-01T19:00:00.000000+00:00",
+    "s2": "2024-03-08T19:00:00.000000+00:00",
+    "s3": "2024-03-15T19:00:00.000000+00:00",
+    "s4": "2024-03-22T19:00:00.000000+00:00",
+    "s5": "2024-03-29T19:00:00.000000+00:00",
+}
+SCAN_STATUS = {
+    "s1": "complete",
+    "s2": "complete",
+    "s3": "failed",
+    "s4": "complete",
+    "s5": "running",
+}
+
+
+def _finished(scan_id: str) -> str | None:
+    if SCAN_STATUS[scan_id] != "complete":
+        return None
+    return SCAN_TIMES[scan_id].replace("T19:00:00", "T19:04:31")
+
+
+def _finding(
+    fid: str,
+    source: str,
+    dataset: str | None,
+    history: tuple[str, str, str | None],
+    **extra: Any,
+) -> dict[str, Any]:
+    first, last, resolved = history
+    values: dict[str, Any] = {
+        "id": fid,
+        "type": "PII_UNREGISTERED",
+        "severity": "high",
+        "source": source,
+        "dataset": dataset,
+        "columns": json.dumps(["citizen_id", "phone"]),
+        "count": None,
+        "register_id": None,
+        "owner": "hr-owner@example.co.th",
+        "principal": None,
+        "privileges": json.dumps([]),
+        "law": "PDPA s.39",
+        "message_th": "พบข้อมูลส่วนบุคคลที่ไม่ได้ลงทะเบียน",
+        "message_en": "Personal data not in the register",
+        "remediation": "ลงทะเบียนชุดข้อมูลในบันทึกรายการ (ROPA)",
+        "first_seen_scan": first,
+        "first_seen_at": SCAN_TIMES[first],
+        "last_seen_scan": last,
+        "last_seen_at": SCAN_TIMES[last],
+        "status": "open" if resolved is None else "resolved",
+        "resolved_scan": resolved,
+        "resolved_at": None if resolved is None else SCAN_TIMES[resolved],
+    }
+    values.update(extra)
+    return values
+
+
+#: Every finding's (first seen, last seen, resolved in) scan, as four scans left them.
+FINDINGS_ROWS = [
+    _finding("f-employees", "hr", "public.employees", ("s1", "s4", None)),
+    _finding("f-payroll", "hr", "public.payroll", ("s1", "s1", "s2"), severity="medium"),
+    _finding("f-customers", "crm", "customers", ("s1", "s2", "s4"), owner=None),
+    _finding(
+        "f-grant",
+        "crm",
+        None,
+        ("s2", "s4", None),
+        type="EXCESS_PRIVILEGE",
+        columns=json.dumps([]),
+        principal="report_user",
+        privileges=json.dumps(["SELECT", "UPDATE"]),
+        law="PDPA s.37(1)",
+        message_th="ผู้ใช้มีสิทธิ์เกินความจำเป็น",
+        message_en="A principal holds more privileges than it needs",
+    ),
+    _finding("f-leads", "crm", "leads.csv", ("s4", "s4", None), count=812),
+    _finding("f-old", "files", "exports/2023.xlsx", ("s1", "s2", "s2"), remediation=None),
+]
+
+#: Datasets each scan read: (source, name, kind, rows, register id, error).
+_DATASETS = [
+    ("hr", "public.employees", "table", 5231, "HR-001", None),
+    ("hr", "public.payroll", "table", 5231, None, None),
+    ("crm", "customers", "table", 120344, "CRM-002", None),
+    ("crm", "leads.csv", "file", None, None, "PermissionError: leads.csv"),
+]
+
+
+def write_history(url: str | URL) -> None:
+    """Create the 0.1.0 tables at ``url`` (``create_all``) and write their history."""
+    engine = create_engine(url)
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        for scan_id, started in SCAN_TIMES.items():  # seq comes from the database, as then
+            conn.execute(
+                SCANS.insert().values(
+                    id=scan_id,
+                    started_at=started,
+                    finished_at=_finished(scan_id),
+                    status=SCAN_STATUS[scan_id],
+                    tool_version="0.1.0",
+                )
+            )
+            if SCAN_STATUS[scan_id] != "complete":
+                continue
+            for source, name, kind, rows, register_id, error in _DATASETS:
+                conn.execute(
+                    DATASETS.insert().values(
+                        scan_id=scan_id,
+                        source=source,
+                        name=name,
+                        kind=kind,
+                        row_count=rows,
+                        register_id=register_id,
+                        error=error,
+                    )
+                )
+                if error is not None:
+                    continue
+                conn.execute(
+                    COLUMNS.insert().values(
+                        scan_id=scan_id,
+                        source=source,
+                        dataset=name,
+                        column="citizen_id",
+                        sampled=1000,
+                        pii=json.dumps(
+                            [{"type": "TH_NATIONAL_ID", "confidence": 0.98, "match_ratio": 0.97}]
+                        ),
+                        evidence=json.dumps(["1-1037-xxxxx-xx-5"]),
+                        reasons=json.dumps(["TH_NATIONAL_ID: recognizer ratio 0.97"]),
+                    )
+                )
+                conn.execute(
+                    AUDIT.insert().values(
+                        scan_id=scan_id,
+                        source=source,
+                        dataset=name,
+                        rows_sampled=1000,
+                        at=_finished(scan_id),
+                    )
+                )
+        conn.execute(FINDINGS.insert(), FINDINGS_ROWS)
+    engine.dispose()
+
+
+def dump(url: str | URL) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every 0.1.0 table, in key order."""
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        rows = {
+            table.name: [
+                dict(row)
+                for row in conn.execute(
+                    select(table).order_by(*table.primary_key.columns)
+                ).mappings()
+            ]
+            for table in metadata.sorted_tables
+        }
+    engine.dispose()
+    return rows
