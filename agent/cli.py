@@ -17,12 +17,12 @@ from typing import TextIO
 
 from agent import __version__
 from agent.commands.exit_codes import EXIT_OK, EXIT_USAGE
-from agent.inputs.config_loader import find_config, load_config
 from agent.inputs.problems import ConfigProblems
 from connectors.errors import PdpaAgentError
-from scanners.subjects.spellings import SUBJECT_TYPES
+from scanners.checks.severity import SEVERITY_ORDER
+from scanners.subjects.normal_forms import SUBJECT_TYPES
 
-SEVERITIES = ("low", "medium", "high", "critical")
+FAIL_ON_CHOICES = tuple(reversed(SEVERITY_ORDER))  # low … critical
 
 
 _OPTION_NAME = re.compile(r"-{1,2}[A-Za-z][A-Za-z-]*")
@@ -117,7 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--source", action="append", default=[], help="only this source (repeatable)")
     scan.add_argument("--out", help="report folder (default: reports.out_dir)")
     scan.add_argument("--format", help="comma-separated: json,html,csv,xlsx")
-    scan.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 on findings at this severity")
+    scan.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, help="exit 1 on findings at this severity"
+    )
 
     detect = commands.add_parser("detect", help="detect personal data in free text")
     detect.add_argument("path", nargs="?", default="-", help="file, or - for standard input")
@@ -144,7 +146,9 @@ def build_parser() -> argparse.ArgumentParser:
     access.add_argument("--source", action="append", default=[], help="only this source")
     access.add_argument("--out", help="report folder (default: reports.out_dir)")
     access.add_argument("--format", help="comma-separated: json,html,csv,xlsx")
-    access.add_argument("--fail-on", choices=SEVERITIES, help="exit 1 on findings at this severity")
+    access.add_argument(
+        "--fail-on", choices=FAIL_ON_CHOICES, help="exit 1 on findings at this severity"
+    )
 
     findings = commands.add_parser("findings", help="findings from the state store")
     findings.add_argument("--status", choices=("open", "resolved"))
@@ -169,24 +173,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_findings(args: argparse.Namespace) -> int:
-    from agent.commands.findings import report_lines
-    from agent.state.store import StateStore, UnknownScanError
-
-    loaded = load_config(find_config(args.config))
-    try:
-        store = StateStore(loaded.config.agent.state)
-    except Exception as exc:
-        raise PdpaAgentError(f"cannot open the state store: {type(exc).__name__}") from None
-    try:
-        print("\n".join(report_lines(store, args.status, args.since)))
-    except UnknownScanError as exc:
-        raise PdpaAgentError(f"--since: {exc}") from None
-    finally:
-        store.close()
-    return EXIT_OK
-
-
 #: command → (module, function); imported only when that command runs, so ``detect`` does
 #: not load database drivers and ``--help`` stays fast.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -195,7 +181,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "detect": ("agent.commands.detect", "detect_command"),
     "demo": ("agent.commands.demo", "demo_command"),
     "subject": ("agent.commands.subject", "subject_command"),
-    "findings": ("agent.cli", "cmd_findings"),
+    "findings": ("agent.commands.findings", "findings_command"),
     "run": ("agent.commands.run", "run_command"),
     "check-config": ("agent.commands.check_config", "check_config_command"),
     "worker": ("agent.commands.worker", "worker_command"),

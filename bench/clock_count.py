@@ -8,7 +8,7 @@ Usage::
 For each backend and row count it builds one table whose leaving dates
 (spread over 27 years, so about 10,000 distinct days) are written four ways —
 a C.E. DATE, a B.E. DATE, ``dd/mm/25xx`` text and Thai-month text — and
-times :func:`agent.scan.facts.retention_facts` on each clock (detect the calendar,
+times :func:`agent.scan.facts.gather.retention_facts` on each clock (detect the calendar,
 count, verify and write the statement). Each figure is the median of
 ``--repeat`` runs after one warm-up. A DATE is counted in the database (two
 ``count`` queries); text is a streamed ``GROUP BY`` whose distinct values are
@@ -30,7 +30,7 @@ from pathlib import Path
 from sqlalchemy import Column, Date, Integer, MetaData, String, Table, create_engine
 from sqlalchemy.engine import Engine
 
-from agent.scan.facts import retention_facts
+from agent.scan.facts.gather import retention_facts
 from connectors.sql.database import DatabaseConnector
 from scanners.model.register import RegisterEntry
 from scanners.model.result import ColumnResult, DatasetResult

@@ -1,4 +1,4 @@
-"""Whether a source URL has a password written out in it — one rule for every URL.
+"""Whether a source URL has a password written out in it, and how to print it without one.
 
 Sources are reached through URLs (a database, the state store, a Celery broker,
 an SMB share, an SMTP server), and a password belongs in the environment
@@ -54,3 +54,18 @@ def _sqlalchemy_password(url: str) -> str | None:
     except Exception:  # ArgumentError and friends: the connector reports the bad URL
         return None
     return None if password is None else str(password)
+
+
+def shown_url(url: str, unparsable: str | None = None) -> str:
+    """``url`` as it may be printed: its password, if any, shown as ``***``.
+
+    A URL SQLAlchemy cannot read may hold anything: it is shown as
+    ``unparsable`` when given, else as ``(unparsable URL)`` when it could hold
+    a secret, else as written.
+    """
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # never print what might hold a secret
+        if unparsable is not None:
+            return unparsable
+        return "(unparsable URL)" if url_holds_secret(url) or "@" in url else url

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 
+from tests.support.backends import BACKEND_KINDS, Backend, new_backend
 from tests.support.paths import TEST_DATA
 
 # ---------------------------------------------------------------------------
@@ -98,15 +99,21 @@ def fresh_mariadb_database(mariadb_url: URL) -> Iterator[Callable[[], URL]]:
     yield from _database_factory(mariadb_url, postgres=False)
 
 
-@pytest.fixture(params=["sqlite", "postgresql", "mariadb"])
+@pytest.fixture(scope="module", params=BACKEND_KINDS)
+def module_backend(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Backend:
+    """A new empty database on each backend in turn, shared by one test module."""
+    kind: str = request.param
+    return new_backend(request, kind, tmp_path_factory.mktemp(f"db_{kind}"))
+
+
+@pytest.fixture(params=BACKEND_KINDS)
 def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> URL | str:
     """A new empty database on each backend in turn (SQLite in ``tmp_path``; MariaDB utf8mb4)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'org.sqlite'}"
-    factory: Callable[[], URL] = request.getfixturevalue(
-        "fresh_pg_database" if request.param == "postgresql" else "fresh_mariadb_database"
-    )
-    url = factory()
+    url = new_backend(request, request.param, tmp_path).url
     if request.param == "mariadb":
         url = make_url(url).update_query_dict({"charset": "utf8mb4"})
     return url

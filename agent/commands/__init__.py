@@ -1,3 +1,3 @@
-"""The CLI's commands, one module each: scan, run, detect, subject, findings, access, check-
-config.
+"""The CLI's commands, one module each: scan and access, run, demo, detect, subject, findings,
+check-config, worker; their exit codes and the scan summary.
 """

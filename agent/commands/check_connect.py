@@ -30,7 +30,6 @@ from pathlib import Path
 from agent.inputs.config import DatabaseSource, FilesSource
 from agent.inputs.config_loader import LoadedConfig
 from agent.inputs.problems import Problem
-from agent.scan.reasons import error_reason
 from agent.scan.sources import build_connector
 from connectors.base import Connector, PrincipalLister, ValueStreamer
 from connectors.files.smb_url import is_smb_url
@@ -40,6 +39,7 @@ from scanners.classification.overrides import Override
 from scanners.dates.date_values import read_date
 from scanners.model.access import ApprovedGrant
 from scanners.model.register import RegisterEntry
+from scanners.reasons import error_reason
 
 #: Non-empty values of a text clock column read to judge whether it holds dates.
 CLOCK_SAMPLE = 200

@@ -8,25 +8,13 @@ Every line is masked already: the store never holds a raw value.
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Sequence
 
-from agent.state.store import AuditEntry, FindingRecord, StateStore
-from scanners.model.result import ScanResult
-
-
-def audit_entries(result: ScanResult) -> list[AuditEntry]:
-    """What the agent itself read in ``result``: rows sampled per dataset."""
-    return [
-        AuditEntry(
-            result.scan.id,
-            dataset.source,
-            dataset.name,
-            max((column.sampled for column in dataset.columns), default=0),
-            result.scan.finished_at,
-        )
-        for dataset in result.datasets
-        if dataset.error is None
-    ]
+from agent.commands.exit_codes import EXIT_OK
+from agent.inputs.config_loader import find_config, load_config
+from agent.state.store import FindingRecord, StateStore, UnknownScanError
+from connectors.errors import PdpaAgentError
 
 
 def finding_line(record: FindingRecord) -> str:
@@ -60,3 +48,19 @@ def report_lines(store: StateStore, status: str | None, since: str | None) -> li
 def diff_line(new: Sequence[str], resolved: Sequence[str], still_open: int) -> str:
     """The summary line of what the scan changed in the store."""
     return f"  since the previous scan: {len(new)} new, {len(resolved)} resolved, {still_open} open"
+
+
+def findings_command(args: argparse.Namespace) -> int:
+    """``pdpa-agent findings [--status open|resolved] [--since SCAN]``."""
+    loaded = load_config(find_config(args.config))
+    try:
+        store = StateStore(loaded.config.agent.state)
+    except Exception as exc:
+        raise PdpaAgentError(f"cannot open the state store: {type(exc).__name__}") from None
+    try:
+        print("\n".join(report_lines(store, args.status, args.since)))
+    except UnknownScanError as exc:
+        raise PdpaAgentError(f"--since: {exc}") from None
+    finally:
+        store.close()
+    return EXIT_OK

@@ -5,7 +5,7 @@ hold the subject's type (plus the register's ``subject_key``), after the
 classification overrides (a column overridden to ``[]`` is never searched,
 one overridden to a subject type is); those columns are then searched for
 the value in every written form — compared whole, or inside the text of a
-free-text column (see :mod:`agent.scan.subject_lookup`); a ``sha256:`` subject
+free-text column (see :mod:`agent.scan.facts.subjects`); a ``sha256:`` subject
 needs the column's values hashed in memory. The value is never logged or
 printed: the output names the masked subject, the places and the row counts.
 
@@ -27,10 +27,9 @@ from agent.commands.exit_codes import EXIT_INCOMPLETE, EXIT_OK
 from agent.inputs.config import DatabaseSource, FilesSource
 from agent.inputs.config_loader import LoadedConfig, find_config, load_config
 from agent.inputs.user_files import load_overrides_for, load_register_for
-from agent.scan.reasons import error_reason
+from agent.scan.facts.subjects import count_rows, search_targets
 from agent.scan.runner import ScanPlan, select_sources
 from agent.scan.sources import build_connector
-from agent.scan.subject_lookup import count_rows, search_targets
 from connectors.base import Connector, SubjectFinder
 from connectors.errors import PdpaAgentError
 from scanners.classification.classify import classify_dataset
@@ -39,6 +38,7 @@ from scanners.detection.engine import DetectionEngine
 from scanners.masking import mask_value
 from scanners.model.register import match_entry
 from scanners.model.result import DatasetResult
+from scanners.reasons import error_reason
 from scanners.subjects.normal_forms import SUBJECT_TYPES, looks_like_national_id
 from scanners.subjects.spellings import Subject, parse_subject
 

@@ -1,16 +1,13 @@
-"""Erasure requests (SPEC §7): load them, and find which subjects are still present.
+"""Erasure requests (SPEC §7): load the file, and which requests are past their grace period.
 
 Requests name a subject in clear or as ``sha256:<hex>`` of its normalised
-value (see :mod:`scanners.subjects.spellings`). They are looked for in every written
-form (see :mod:`agent.scan.subject_lookup`): in the register's ``subject_key`` and
-in the columns classified with the subject's type, inside the text of
-free-text columns. Values never leave these modules: the result is a count
-of distinct subjects and the request lines.
+value (see :mod:`scanners.subjects.spellings`). Which subjects are still
+present is found by :mod:`agent.scan.facts.erasure`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,11 +17,6 @@ from agent.inputs.records_file import csv_lines
 from agent.inputs.toml_document import read_text
 from agent.inputs.user_dates import MESSAGE as DATE_MESSAGE
 from agent.inputs.user_dates import read_user_date
-from agent.scan.subject_lookup import Target, present_in, search_targets
-from connectors.base import SubjectFinder
-from scanners.checks.facts import ErasureFacts
-from scanners.model.register import RegisterEntry
-from scanners.model.result import DatasetResult
 from scanners.subjects.spellings import SUBJECT_TYPES, Subject, parse_subject
 
 HEADER = ("subject_type", "subject_value", "requested_at", "kind")
@@ -87,52 +79,3 @@ def due(requests: Iterable[ErasureRequest], today: date, grace_days: int) -> lis
         for r in requests
         if r.requested_at + grace < today
     ]
-
-
-def present_subjects(
-    finder: SubjectFinder,
-    dataset: str,
-    targets: Sequence[Target],
-    requests: Sequence[ErasureRequest],
-) -> tuple[set[str], tuple[str, ...]]:
-    """Digests of the requested subjects still present, and the columns they were found in."""
-    subjects = [r.subject for r in requests]
-    found: set[str] = set()
-    columns: list[str] = []
-    for target in targets:
-        if not any(s.type == target.subject_type for s in subjects):
-            continue
-        hits = present_in(finder, dataset, target, subjects, skip_hashed=found)
-        found |= hits
-        if hits and target.column not in columns:
-            columns.append(target.column)
-    return found, tuple(columns)
-
-
-def erasure_facts(
-    finder: SubjectFinder,
-    dataset: DatasetResult,
-    entry: RegisterEntry | None,
-    requests: Sequence[ErasureRequest],
-) -> ErasureFacts | None:
-    """How many due subjects are still in ``dataset`` (None when there is nothing to look in)."""
-    targets = search_targets(dataset, entry)
-    if not requests or not targets:
-        return None
-    found, columns = present_subjects(finder, dataset.name, targets, requests)
-    matched = [r for r in requests if r.subject.digest in found]
-    lines = sorted({r.origin for r in matched})
-    deadlines = [r.deadline for r in matched if r.deadline is not None]
-    remediation = (
-        f"Erase or anonymise the rows of the {len(found)} subject(s) of {', '.join(lines)} "
-        f"in column(s) {', '.join(columns)}, or record why they must be kept."
-        if found
-        else None
-    )
-    return ErasureFacts(
-        pending=len(found),
-        requests_due=len(requests),
-        columns=columns,
-        remediation=remediation,
-        deadline=min(deadlines, default=None),
-    )

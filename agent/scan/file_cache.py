@@ -9,7 +9,9 @@ What is stored is the classification detection gave, before any
 classification override: overrides are applied to it again on every scan,
 so an edited overrides file takes effect without reading the file again.
 The cache lives in the agent's state database (``agent.state``), table
-``pdpa_file_cache``.
+``pdpa_file_cache``, declared with the store's tables (``agent.state.tables``):
+opening the cache brings the store to this release's schema by the store's
+own migrations (``agent.state.migrate``), as opening the store does.
 """
 
 from __future__ import annotations
@@ -21,32 +23,30 @@ from dataclasses import asdict
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy import create_engine, select
 from sqlalchemy.engine import Engine
 
 import scanners
 from agent import __version__
-from agent.scan.reasons import error_reason
 from agent.scan.tasks import CachedFile, DatasetOutcome, DatasetTask, FileKey
+from agent.state.migrate import upgrade_store
+from agent.state.tables import FILE_CACHE
 from connectors.files.share_fs import FileStat, ShareFS
 from scanners.classification.overrides import detected_columns
 from scanners.model.result import ColumnResult, DatasetResult, PiiMatch
+from scanners.reasons import error_reason
+
+__all__ = [
+    "FILE_CACHE",
+    "SAMPLED_BYTES",
+    "FileCache",
+    "SafeFileCache",
+    "detectors_fingerprint",
+    "file_fingerprint",
+    "file_key",
+]
 
 SAMPLED_BYTES = 128 * 1024
-_metadata = MetaData()
-FILE_CACHE = Table(
-    "pdpa_file_cache",
-    _metadata,
-    Column("source", String(200), primary_key=True),
-    Column("dataset", String(2000), primary_key=True),
-    Column("size", Integer, nullable=False),
-    Column("mtime", Float, nullable=False),
-    Column("digest", String(64), nullable=False),
-    Column("detectors", String(64), nullable=False),
-    Column("kind", String(20), nullable=False),
-    Column("row_count", Integer),
-    Column("columns", Text, nullable=False),  # JSON of ColumnResult values (masked)
-)
 
 
 @cache
@@ -70,8 +70,17 @@ class FileCache:
     """Previous classifications of files, keyed by source and dataset name."""
 
     def __init__(self, state_url: str) -> None:
+        """Open the cache in the state store at ``state_url``, upgrading the store's schema.
+
+        Raises when the database is unusable (unreachable, locked, of a newer
+        release): callers then scan without a cache.
+        """
         self.engine: Engine = create_engine(state_url)
-        _metadata.create_all(self.engine)
+        try:
+            upgrade_store(self.engine)
+        except BaseException:
+            self.engine.dispose()
+            raise
 
     def close(self) -> None:
         self.engine.dispose()

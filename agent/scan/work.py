@@ -25,11 +25,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from agent.commands.access import safe_review
 from agent.scan.context import ScanContext
-from agent.scan.facts import gather_facts
+from agent.scan.facts.access import safe_review
+from agent.scan.facts.gather import gather_facts
 from agent.scan.file_cache import file_key
-from agent.scan.reasons import error_reason
 from agent.scan.sources import build_connector
 from agent.scan.tasks import (
     DatasetOutcome,
@@ -53,6 +52,7 @@ from scanners.classification.overrides import apply_overrides
 from scanners.detection.engine import DetectionEngine
 from scanners.model.register import RegisterEntry
 from scanners.model.result import DatasetResult, Finding, Truncation
+from scanners.reasons import error_reason
 
 log = logging.getLogger(__name__)
 

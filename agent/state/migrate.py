@@ -1,12 +1,14 @@
 """Bringing a state database to this release's schema: Alembic, run whenever a store is opened.
 
-:func:`upgrade_store` (called by ``StateStore(url)``) upgrades the store to
+:func:`upgrade_store` (called by ``StateStore(url)`` and by
+``FileCache(url)``, whichever opens the store first) upgrades the store to
 the head revision of ``agent/state/migrations/versions``:
 
 - a new, empty database gets every table from the scripts;
 - a store written before migrations existed (release 0.1.0: tables made by
   ``create_all``, no version table) is adopted by ``0001``, which keeps every
-  table it finds, and every row, then upgraded like any other;
+  table it finds, and every row, then upgraded like any other (``0002``
+  keeps its file cache, ``pdpa_file_cache``, or creates it);
 - a store already at head is only read (its version row), never locked, so
   opening it never waits for a scan that another process is recording;
 - a store at a revision this release does not know (written by a newer
@@ -46,9 +48,6 @@ MIGRATIONS = Path(__file__).with_name("migrations")
 VERSION_TABLE = "pdpa_alembic_version"
 #: Key of the PostgreSQL advisory lock held while a store is upgraded ("pdpa").
 PG_LOCK_KEY = 0x70647061
-#: Kept in the state database by its own ``create_all`` (``agent.scan.file_cache``): a
-#: cache, not history, so not part of the migrated schema.
-FILE_CACHE_TABLE = "pdpa_file_cache"
 #: A table every store of release 0.1.0 has.
 LEGACY_TABLE = "pdpa_scans"
 
@@ -61,7 +60,7 @@ def is_store_table(name: str | None, type_: str, parent_names: Any) -> bool:
     """Alembic ``include_name``: of the tables found in the database, only the store's own."""
     if type_ != "table":
         return True
-    return name is not None and name.startswith("pdpa_") and name != FILE_CACHE_TABLE
+    return name is not None and name.startswith("pdpa_")
 
 
 #: Options of every migration context on a state store (``env.py``, comparisons).

@@ -24,14 +24,14 @@ from datetime import UTC, date, datetime
 from sqlalchemy.engine import make_url
 
 from agent import __version__
-from agent.commands.findings import audit_entries
-from agent.scan.reasons import error_reason
-from agent.state.store import ScanDiff, StateStore
+from agent.state.store import AuditEntry, ScanDiff, StateStore
+from connectors import urls as connector_urls
 from reports.due_dates import DEFAULT_POLICY, DuePolicy, with_due
 from reports.text.dates import bangkok_date
 from scanners.checks.finding_type import make_finding
 from scanners.checks.scan_error import SCAN_ERROR
 from scanners.model.result import Finding, ScanResult
+from scanners.reasons import error_reason
 
 log = logging.getLogger(__name__)
 
@@ -47,10 +47,7 @@ def begin(store: StateStore, scan_id: str) -> None:
 
 def shown_url(url: str) -> str:
     """The store's URL fit for a report: the password hidden, or the config key if unparsable."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # an unparsable URL may hold anything: name the setting instead
-        return STORE_KEY
+    return connector_urls.shown_url(url, unparsable=STORE_KEY)
 
 
 def store_error(url: str, reason: str) -> Finding:
@@ -150,3 +147,18 @@ class ScanRecorder:
             reason = reason.replace(str(password), "***")
         self.problem = reason
         log.warning("state store %s unusable: %s", shown_url(self.url), reason)
+
+
+def audit_entries(result: ScanResult) -> list[AuditEntry]:
+    """What the agent itself read in ``result``: rows sampled per dataset."""
+    return [
+        AuditEntry(
+            result.scan.id,
+            dataset.source,
+            dataset.name,
+            max((column.sampled for column in dataset.columns), default=0),
+            result.scan.finished_at,
+        )
+        for dataset in result.datasets
+        if dataset.error is None
+    ]

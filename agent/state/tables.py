@@ -1,8 +1,10 @@
 """Tables and row records of the agent's state store (``agent.state``, SPEC §4).
 
-SQLAlchemy Core tables, all prefixed ``pdpa_``, sharing the state database
-with ``pdpa_file_cache`` (``agent.scan.file_cache``). Timestamps are stored as ISO
-8601 UTC strings of fixed width (``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``) on every
+SQLAlchemy Core tables, all prefixed ``pdpa_``: the store's history and
+``pdpa_file_cache``, the incremental file cache (read and written by
+``agent.scan.file_cache``, declared here so that its schema is migrated with
+the rest, ``agent.state.migrate``). Timestamps are stored as ISO 8601 UTC
+strings of fixed width (``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``) on every
 backend, so they sort and compare the same on SQLite and PostgreSQL. Lists are
 stored as JSON text. Nothing here holds a raw sample value: only what a
 ``ScanResult`` holds, which is already masked.
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
 
 from scanners.checks.finding_type import restore_finding
 from scanners.model.result import Finding
@@ -106,6 +108,21 @@ AUDIT = Table(
     Column("dataset", String(_NAME), nullable=False),
     Column("rows_sampled", Integer, nullable=False),
     Column("at", String(_TS), nullable=False),
+)
+
+#: A file's last classification, detected (before overrides), masked; see agent.scan.file_cache.
+FILE_CACHE = Table(
+    "pdpa_file_cache",
+    metadata,
+    Column("source", String(_ID), primary_key=True),
+    Column("dataset", String(_NAME), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("mtime", Float, nullable=False),
+    Column("digest", String(64), nullable=False),  # SHA-256 of the first 128 KiB
+    Column("detectors", String(64), nullable=False),  # fingerprint of the detectors
+    Column("kind", String(20), nullable=False),
+    Column("row_count", Integer),
+    Column("columns", Text, nullable=False),  # JSON of ColumnResult values (masked)
 )
 
 

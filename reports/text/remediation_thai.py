@@ -152,7 +152,7 @@ SENTENCES_TH: tuple[tuple[re.Pattern[str], _Render], ...] = (
             + f" ในรายการทะเบียน {g['id']}"
         ),
     ),
-    # RETENTION_EXPIRED (written by the check, agent.scan.facts and agent.scan.retention_facts)
+    # RETENTION_EXPIRED (written by the check and agent.scan.facts.gather / .retention)
     (
         _shape(
             r"In (?P<ds>.+), (?P<act>delete|anonymise) the (?P<n>\d+) row\(s\) whose "

@@ -1,4 +1,4 @@
-"""Presidio recognizers, one per file, grouped by scope (``th/``, ``generic/``).
+"""Presidio recognizers, one per file, grouped by scope (``th/``, ``generic/``, ``sensitive/``).
 
 Score convention shared by every recognizer (the column classifier relies on it):
 

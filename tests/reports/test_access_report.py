@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from connectors.model import HeldPrivilege, Principal
+from reports import write_reports
 from reports.formats.access_report import (
     ACCESS_COLUMNS,
     access_headers,
@@ -21,6 +22,7 @@ from reports.formats.access_report import (
 )
 from scanners.checks.access.review import AccessReview, review_access
 from scanners.model.access import ApprovedGrant
+from scanners.model.result import ScanInfo, ScanResult
 
 EVIL_PRINCIPAL = "<script>alert('x')</script>"
 EVIL_DATASET = "hr.<b>pay</b>"
@@ -175,3 +177,48 @@ def test_empty_reviews_still_render(tmp_path: Path) -> None:
     )
     assert len(paths) == 3
     assert "ไม่พบผู้ใดมีสิทธิ์" in paths[0].read_text(encoding="utf-8")
+
+
+# --- the access report inside the one report set --------------------------------------------
+
+
+def _result_with(reviews: list[AccessReview]) -> ScanResult:
+    scan = ScanInfo("20250801T000000Z-00000000", "2025-08-01T00:00:00+00:00", "", "0.1.0")
+    return ScanResult(scan, access_reviews=tuple(reviews))
+
+
+def test_write_reports_writes_the_access_report_in_the_same_set(
+    reviews: list[AccessReview], tmp_path: Path
+) -> None:
+    paths = write_reports(
+        _result_with(reviews),
+        tmp_path,
+        ["json", "html"],
+        "en",
+        access_formats=["json", "html", "csv"],
+    )
+    assert [p.name for p in paths] == ["findings.json", "report.html", "access.html", "access.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    no_reviews = write_reports(
+        _result_with([]), tmp_path / "none", ["json"], "en", access_formats=["html"]
+    )
+    assert [p.name for p in no_reviews] == ["findings.json"]
+
+
+def test_a_failed_access_file_leaves_every_previous_report_as_it_was(
+    reviews: list[AccessReview], tmp_path: Path
+) -> None:
+    """Findings and access files are one set: the last file failing writes none of them."""
+    previous = {"findings.json": "old scan", "report.html": "old page", "access.html": "old access"}
+    for name, text in previous.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    (
+        tmp_path / ".access.xlsx.new.tmp"
+    ).mkdir()  # where the workbook is staged: it cannot be written
+    with pytest.raises(OSError):
+        write_reports(
+            _result_with(reviews), tmp_path, ["json", "html"], "en", access_formats=["html", "xlsx"]
+        )
+    kept = {p.name: p for p in tmp_path.iterdir()}
+    assert sorted(kept) == sorted([*previous, ".access.xlsx.new.tmp"])  # nothing staged is left
+    assert {name: kept[name].read_text(encoding="utf-8") for name in previous} == previous

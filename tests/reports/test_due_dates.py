@@ -161,7 +161,7 @@ def test_erasure_pending_is_due_at_its_legal_deadline(tmp_path: Path) -> None:
     import sqlite3
 
     from agent.inputs.erasure import due, load_erasure_requests
-    from agent.scan.facts import gather_facts
+    from agent.scan.facts.gather import gather_facts
     from connectors.sql.database import DatabaseConnector
     from scanners.checks.register.run import run_register_checks
     from scanners.model.register import RegisterEntry

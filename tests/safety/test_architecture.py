@@ -159,7 +159,7 @@ def test_no_import_circles() -> None:
 
 def test_no_folder_holds_more_than_about_a_dozen_modules() -> None:
     crowded = {}
-    for package in LAYERS:
+    for package in (*LAYERS, "tests"):
         for folder in [ROOT / package, *(ROOT / package).rglob("*/")]:
             count = len([p for p in folder.glob("*.py") if p.name != "__init__.py"])
             if count > MAX_MODULES_PER_FOLDER:
@@ -191,3 +191,22 @@ def test_the_agent_never_probes_a_connector_with_getattr() -> None:
             ):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+#: Inside the agent the same rule holds between its folders, lowest first;
+#: ``agent/cli.py`` and ``agent/__main__.py`` sit above them all.
+AGENT_LAYERS = ("inputs", "state", "scan", "delivery", "demo", "commands")
+
+
+@pytest.mark.parametrize("layer", AGENT_LAYERS)
+def test_agent_folders_import_only_lower_folders(layer: str) -> None:
+    forbidden = {f"agent.{name}" for name in AGENT_LAYERS[AGENT_LAYERS.index(layer) + 1 :]}
+    forbidden |= {"agent.cli", "agent.__main__"}
+    graph = import_graph()
+    offenders = {
+        name: sorted(target for target in targets if target.startswith(tuple(forbidden)))
+        for name, targets in graph.items()
+        if name.startswith(f"agent.{layer}")
+        and any(target.startswith(tuple(forbidden)) for target in targets)
+    }
+    assert offenders == {}

@@ -634,7 +634,7 @@ def problem_lines(load, path: Path) -> list[str]:  # type: ignore[no-untyped-def
         ('[agent]\nschedule = "every week at 01:00"\n', "'at' needs a day or weekday unit"),
         ('[agent]\nschedule = "every 9999999 days"\n', "at most 366 days"),
         # a share folder missing at load time is the source's SCAN_ERROR at scan time
-        # (tests/test_source_faults.py), not a configuration error
+        # (tests/safety/test_source_faults.py), not a configuration error
         ('[[sources]]\nname = "s"\nkind = "files"\npath = "~nosuchuser/share"\n', None),
         ('[[sources]]\nname = "s"\nkind = "files"\npath = "' + "x" * 5000 + '"\n', None),
         ("[agent\n", "invalid TOML"),

@@ -37,6 +37,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from connectors.sql.database import MAX_OVERFLOW, POOL_SIZE, DatabaseConnector
+from tests.support.backends import Backend
 from tests.support.paths import REPO_ROOT
 
 ROOT = REPO_ROOT
@@ -88,24 +89,10 @@ def fingerprint(conn: Connection, table: str, schema: str | None = None) -> tupl
     return len(rows), hashlib.sha256(repr([tuple(row) for row in rows]).encode()).hexdigest()
 
 
-@dataclass(frozen=True)
-class Backend:
-    kind: str  # "postgresql" | "mariadb" | "sqlite"
-    url: URL
-    admin: URL | None  # None for SQLite
-
-
-@pytest.fixture(scope="module", params=["postgresql", "mariadb", "sqlite"])
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Backend:
-    if request.param == "sqlite":
-        url = URL.create("sqlite", database=str(tmp_path_factory.mktemp("ro") / "ro.db"))
-        admin = None
-    else:
-        server = "pg" if request.param == "postgresql" else "mariadb"
-        url = request.getfixturevalue(f"fresh_{server}_database")()
-        admin = request.getfixturevalue(f"{server}_url")
-    create_people(url)
-    return Backend(request.param, url, admin)
+@pytest.fixture(scope="module")
+def backend(module_backend: Backend) -> Backend:
+    create_people(module_backend.url)
+    return module_backend
 
 
 @pytest.fixture

@@ -4,16 +4,32 @@ A FROZEN copy of that release's table declarations (``agent/state_store.py``
 then, ``agent.state.tables`` now): never import the agent's tables here, nor
 update this copy when they change — it is what stores in the field look like.
 That release made the tables with ``metadata.create_all`` (no version table)
-and wrote ISO 8601 UTC timestamps of fixed width and JSON text lists.
-:func:`write_history` fills such a store with five scans' worth of history.
+and wrote ISO 8601 UTC timestamps of fixed width and JSON text lists. Its
+incremental file cache (``agent/file_cache.py`` then) kept ``pdpa_file_cache``
+in the same database, made by its own ``create_all`` the first time a scan
+opened the cache: a store holds it, with the files it classified, or (no scan
+opened the cache yet) does not. :func:`write_history` fills such a store with
+five scans' worth of history and, unless told not to, the cache of two files.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy import (
+    Column,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    inspect,
+    select,
+)
 from sqlalchemy.engine import URL
 
 _ID = 200
@@ -96,6 +112,23 @@ AUDIT = Table(
     Column("dataset", String(_NAME), nullable=False),
     Column("rows_sampled", Integer, nullable=False),
     Column("at", String(_TS), nullable=False),
+)
+
+#: The file cache's own tables (release 0.1.0's ``agent/file_cache.py``), made apart.
+file_cache_metadata = MetaData()
+
+FILE_CACHE = Table(
+    "pdpa_file_cache",
+    file_cache_metadata,
+    Column("source", String(200), primary_key=True),
+    Column("dataset", String(2000), primary_key=True),
+    Column("size", Integer, nullable=False),
+    Column("mtime", Float, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("detectors", String(64), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("row_count", Integer),
+    Column("columns", Text, nullable=False),
 )
 
 #: When each scan began (ISO UTC, as stored); s3 crashed and was failed by s4, s5 still runs.
@@ -188,10 +221,84 @@ _DATASETS = [
 ]
 
 
-def write_history(url: str | URL) -> None:
-    """Create the 0.1.0 tables at ``url`` (``create_all``) and write their history."""
+#: The files source whose files the cache classified.
+CACHE_SOURCE = "share"
+#: Modification time (POSIX) of every cached file.
+CACHED_MTIME = 1711738800.25
+#: The files the cache classified: dataset name (path in the share) -> content.
+CACHED_FILES: dict[str, bytes] = {
+    "leads.csv": ("email,name\n" + "".join(f"u{i}@example.co.th,x\n" for i in range(20))).encode(),
+    "exports/notes.txt": "ติดต่อ somchai@example.co.th\n".encode(),
+}
+#: Detectors fingerprint of the cached rows unless a test passes today's.
+LEGACY_DETECTORS = "0" * 64
+#: Every cached classification's reasons end with this: a scan that shows it did not read.
+CACHE_MARK = "(pdpa-agent 0.1.0 file cache)"
+
+
+def _cached_columns(dataset: str) -> list[dict[str, Any]]:
+    """The masked classification 0.1.0 stored for ``dataset`` (ColumnResult, no override)."""
+
+    def email(column: str, sampled: int, evidence: str, confidence: float) -> dict[str, Any]:
+        return {
+            "name": column,
+            "sampled": sampled,
+            "pii": [{"type": "EMAIL_ADDRESS", "confidence": confidence, "match_ratio": 1.0}],
+            "evidence": [evidence],
+            "reasons": [f"EMAIL_ADDRESS: evidence from EmailAddressRecognizer {CACHE_MARK}"],
+        }
+
+    if dataset == "leads.csv":
+        return [
+            email("email", 20, "u***@example.co.th", 0.99),
+            {
+                "name": "name",
+                "sampled": 20,
+                "pii": [],
+                "evidence": [],
+                "reasons": [f"PERSON: not reported, one value in every row {CACHE_MARK}"],
+            },
+        ]
+    return [email("content", 1, "s***@example.co.th", 0.9)]
+
+
+def file_cache_rows(detectors: str = LEGACY_DETECTORS) -> list[dict[str, Any]]:
+    """The cache's rows for :data:`CACHED_FILES`, keyed as 0.1.0 keyed them.
+
+    Key: size, modification time, SHA-256 of the first 128 KiB; ``detectors``
+    is the detectors fingerprint they were classified under.
+    """
+    return [
+        {
+            "source": CACHE_SOURCE,
+            "dataset": dataset,
+            "size": len(content),
+            "mtime": CACHED_MTIME,
+            "digest": hashlib.sha256(content[: 128 * 1024]).hexdigest(),
+            "detectors": detectors,
+            "kind": "file",
+            "row_count": 20 if dataset == "leads.csv" else 1,
+            "columns": json.dumps(_cached_columns(dataset), ensure_ascii=False),
+        }
+        for dataset, content in CACHED_FILES.items()
+    ]
+
+
+def write_history(
+    url: str | URL, *, file_cache: bool = True, detectors: str = LEGACY_DETECTORS
+) -> None:
+    """Create the 0.1.0 tables at ``url`` (``create_all``) and write their history.
+
+    ``file_cache``: also the file cache's table, holding :func:`file_cache_rows`
+    (classified under ``detectors``); without it, the store of an agent that
+    never opened its file cache.
+    """
     engine = create_engine(url)
     metadata.create_all(engine)
+    if file_cache:
+        file_cache_metadata.create_all(engine)
+        with engine.begin() as conn:
+            conn.execute(FILE_CACHE.insert(), file_cache_rows(detectors))
     with engine.begin() as conn:
         for scan_id, started in SCAN_TIMES.items():  # seq comes from the database, as then
             conn.execute(
@@ -247,9 +354,12 @@ def write_history(url: str | URL) -> None:
 
 
 def dump(url: str | URL) -> dict[str, list[dict[str, Any]]]:
-    """Every row of every 0.1.0 table, in key order."""
+    """Every row of every 0.1.0 table, in key order; the file cache's when the store has it."""
     engine = create_engine(url)
     with engine.connect() as conn:
+        tables = list(metadata.sorted_tables)
+        if inspect(conn).has_table(FILE_CACHE.name):
+            tables.append(FILE_CACHE)
         rows = {
             table.name: [
                 dict(row)
@@ -257,7 +367,7 @@ def dump(url: str | URL) -> dict[str, list[dict[str, Any]]]:
                     select(table).order_by(*table.primary_key.columns)
                 ).mappings()
             ]
-            for table in metadata.sorted_tables
+            for table in tables
         }
     engine.dispose()
     return rows

@@ -32,11 +32,11 @@ from agent.scan.executors.base import perform
 from agent.scan.executors.celery_app import MESSAGE_VERSION, TASK_NAME, make_app, queue_for, shown
 from agent.scan.plain_codec import from_plain, to_plain
 from agent.scan.plan_digest import plan_digest
-from agent.scan.reasons import error_reason
 from agent.scan.tasks import DatasetTask, ListTask, ReviewTask
 from agent.scan.work import ScanContext, ScanWorker
 from connectors.errors import ConfigError, PdpaAgentError
 from scanners.detection.engine import DetectionEngine
+from scanners.reasons import error_reason
 
 log = logging.getLogger(__name__)
 

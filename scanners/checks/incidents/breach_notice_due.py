@@ -8,7 +8,7 @@ notice recorded. Compliant: the notice recorded as sent.
 
 Declared only: no check raises it yet. Due three days (72 hours) after it
 is first seen, unless the finding carries the legal deadline itself;
-``count`` would be the data subjects affected.
+``count`` would be the data subjects affected. Severity as SPEC §11 gives it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from scanners.checks.finding_type import Bilingual, FindingType
 
 BREACH_NOTICE_DUE: FindingType[None] = FindingType(
     code="BREACH_NOTICE_DUE",
-    severity="high",
+    severity="critical",
     law="PDPA s.37(4)",
     name=Bilingual(th="ต้องแจ้งเหตุละเมิดข้อมูล", en="Breach notice due"),
     description=Bilingual(

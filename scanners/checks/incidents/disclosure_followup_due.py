@@ -7,8 +7,8 @@ month and no answer recorded. Compliant: the answer recorded with
 ``pdpa-agent disclosures followup``.
 
 Declared only: no check raises it yet. Due the day it is found (its
-follow-up date has already passed); ``count`` would be rows disclosed. The
-law it serves is left ``n/a`` until its check is written.
+follow-up date has already passed); ``count`` would be rows disclosed.
+Severity and law as SPEC §10 gives them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from scanners.checks.finding_type import Bilingual, FindingType
 DISCLOSURE_FOLLOWUP_DUE: FindingType[None] = FindingType(
     code="DISCLOSURE_FOLLOWUP_DUE",
     severity="medium",
-    law="n/a",
+    law="PDPA s.37(2)",
     name=Bilingual(th="ถึงกำหนดติดตามการเปิดเผยข้อมูล", en="Disclosure follow-up due"),
     description=Bilingual(
         th="เลยวันติดตามผลของการเปิดเผยข้อมูลให้ผู้อื่นแล้วแต่ยังไม่ได้บันทึกคำตอบ",

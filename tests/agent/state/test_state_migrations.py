@@ -4,14 +4,19 @@ KEEP THESE TESTS (docs/state.md). A store written by release 0.1.0 — built
 with that release's frozen tables and history (``tests.support.legacy_state``),
 never with the agent's own code — is opened by today's ``StateStore``: every
 row is still there, the queries answer as before, the next scan continues the
-history, and the schema is then exactly ``agent.state.tables``. A new store
-ends at the head revision with exactly that schema too; re-opening a store
-changes nothing; a store of a newer release is refused untouched; several
-processes opening one store at once all succeed.
+history, and the schema is then exactly ``agent.state.tables``. Its file
+cache (``pdpa_file_cache``) is kept too, whichever of ``StateStore`` and
+``FileCache`` opens the store first, and its cached files are not read again;
+a 0.1.0 store that never had a file cache gets one. A new store ends at the
+head revision with exactly that schema too; re-opening a store changes
+nothing; a store of a newer release is refused untouched; several processes
+opening one store at once all succeed.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import time
@@ -23,18 +28,30 @@ import pytest
 from alembic import command as alembic_command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, update
+from sqlalchemy import create_engine, inspect, select, update
 from sqlalchemy.engine import URL
 from sqlalchemy.sql import column, table
 
 from agent.commands.findings import report_lines
+from agent.inputs.config_loader import load_config
+from agent.scan.file_cache import FILE_CACHE, FileCache, detectors_fingerprint
+from agent.scan.runner import ScanPlan, run_scan
 from agent.state import migrate
 from agent.state.migrate import StoreSchemaError, current_revision, head_revision
 from agent.state.store import StateStore
 from agent.state.tables import metadata
+from scanners.detection.engine import DetectionEngine
 from scanners.model.result import Finding, ScanInfo, ScanResult, SourceStatus
 from tests.support import legacy_state
-from tests.support.legacy_state import SCAN_TIMES, dump, write_history
+from tests.support.legacy_state import (
+    CACHE_MARK,
+    CACHE_SOURCE,
+    CACHED_FILES,
+    SCAN_TIMES,
+    dump,
+    file_cache_rows,
+    write_history,
+)
 from tests.support.paths import REPO_ROOT
 
 PROCESSES = 4
@@ -114,6 +131,35 @@ def _scan_s6(findings: tuple[Finding, ...]) -> ScanResult:
     )
 
 
+def _open_file_cache(url: str, first: str) -> FileCache:
+    """The file cache on ``url``, after ``first`` ("state-store" or "file-cache") opened it."""
+    if first == "state-store":
+        StateStore(url).close()
+    return FileCache(url)
+
+
+def _cached_share(tmp_path: Path) -> Path:
+    """A files source holding the files release 0.1.0 cached, unchanged since; its config."""
+    for name, content in CACHED_FILES.items():
+        path = tmp_path / "share" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        os.utime(path, (legacy_state.CACHED_MTIME, legacy_state.CACHED_MTIME))
+    config = tmp_path / "pdpa-agent.toml"
+    config.write_text(
+        f'[[sources]]\nname = "{CACHE_SOURCE}"\nkind = "files"\npath = "share"\n',
+        encoding="utf-8",
+    )
+    return config
+
+
+def _scan_reasons(config: Path, cache: FileCache, engine: DetectionEngine) -> dict[str, list[str]]:
+    """Scan the files source with ``cache``: every dataset's reasons."""
+    loaded = load_config(config)
+    result = run_scan(ScanPlan(loaded, tuple(loaded.config.sources), file_cache=cache), engine)
+    return {d.name: [r for c in d.columns for r in c.reasons] for d in result.datasets}
+
+
 def test_store_of_release_0_1_keeps_every_row_and_answers(state_url: str) -> None:
     write_history(state_url)
     before = dump(state_url)
@@ -123,6 +169,7 @@ def test_store_of_release_0_1_keeps_every_row_and_answers(state_url: str) -> Non
         "pdpa_columns": 9,
         "pdpa_findings": 6,
         "pdpa_audit": 9,
+        "pdpa_file_cache": 2,
     }
     assert _revision(state_url) is None
 
@@ -170,6 +217,70 @@ def test_store_of_release_0_1_keeps_every_row_and_answers(state_url: str) -> Non
         assert store.previous_scan_id("s6") == "s4"
         assert {r.id for r in store.findings(since_scan="s4")} == {"f-grant", "f-leads"}
 
+    assert _differences(state_url) == []
+
+
+@pytest.mark.parametrize("first", ["state-store", "file-cache"])
+def test_file_cache_of_release_0_1_is_kept_and_still_used(
+    state_url: str, first: str, tmp_path: Path, detection_engine: DetectionEngine
+) -> None:
+    # Cached under today's detectors: only a changed detector may invalidate the cache.
+    rows = file_cache_rows(detectors_fingerprint())
+    write_history(state_url, detectors=detectors_fingerprint())
+    before = dump(state_url)
+    assert before[FILE_CACHE.name] == sorted(rows, key=lambda row: row["dataset"])
+
+    cache = _open_file_cache(state_url, first)
+    try:
+        assert _revision(state_url) == head_revision()
+        assert dump(state_url) == before
+        for row in rows:
+            cached = cache.previous(row["source"], row["dataset"])
+            assert cached is not None
+            assert (cached.key.size, cached.key.mtime, cached.key.digest) == (
+                row["size"],
+                row["mtime"],
+                row["digest"],
+            )
+            assert (cached.kind, cached.row_count) == (row["kind"], row["row_count"])
+        reasons = _scan_reasons(_cached_share(tmp_path), cache, detection_engine)
+    finally:
+        cache.close()
+
+    # No file was read again: every classification is the one release 0.1.0 cached.
+    assert reasons == {
+        row["dataset"]: [r for c in json.loads(row["columns"]) for r in c["reasons"]]
+        for row in rows
+    }
+    assert all(reason.endswith(CACHE_MARK) for found in reasons.values() for reason in found)
+    assert dump(state_url) == before
+    assert _differences(state_url) == []
+
+
+@pytest.mark.parametrize("first", ["state-store", "file-cache"])
+def test_store_of_release_0_1_without_a_file_cache_gets_one(
+    state_url: str, first: str, tmp_path: Path, detection_engine: DetectionEngine
+) -> None:
+    # No scan of release 0.1.0 opened the file cache: its table was never made.
+    write_history(state_url, file_cache=False)
+    before = dump(state_url)
+    assert FILE_CACHE.name not in before
+
+    cache = _open_file_cache(state_url, first)
+    try:
+        assert _revision(state_url) == head_revision()
+        after = dump(state_url)
+        assert after.pop(FILE_CACHE.name) == []
+        assert after == before
+        assert cache.previous(CACHE_SOURCE, "leads.csv") is None
+        reasons = _scan_reasons(_cached_share(tmp_path), cache, detection_engine)
+        assert set(reasons) == set(CACHED_FILES)
+        assert not any(CACHE_MARK in reason for found in reasons.values() for reason in found)
+        with cache.engine.connect() as conn:
+            cached = set(conn.execute(select(FILE_CACHE.c.dataset)).scalars())
+        assert cached == set(CACHED_FILES)  # the files just read are cached
+    finally:
+        cache.close()
     assert _differences(state_url) == []
 
 

@@ -38,7 +38,7 @@ from sqlalchemy.engine import URL
 
 from agent.cli import main
 from agent.inputs.erasure import ErasureRequest, due
-from agent.scan.facts import gather_facts, retention_facts
+from agent.scan.facts.gather import gather_facts, retention_facts
 from connectors.files.connector import FilesConnector
 from connectors.sql.database import DatabaseConnector
 from reports.text.remediation_text import thai_sentence

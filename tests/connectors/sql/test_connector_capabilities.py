@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -41,6 +40,7 @@ from connectors.files.connector import FilesConnector, parse_date
 from connectors.model import GroupStats
 from connectors.sql.database import DatabaseConnector
 from connectors.sql.queries import matched_candidates
+from tests.support.backends import Backend
 
 CUTOFF = dt.date(2016, 11, 25)
 WEIRD = 'weird "table"; drop'
@@ -108,18 +108,6 @@ def employee(i: int) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True)
-class Backend:
-    """One populated test database."""
-
-    kind: str
-    url: URL
-    schema: str
-
-    def name(self, table: str) -> str:
-        return f"{self.schema}.{table}"
-
-
 def _populate(url: URL) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
@@ -134,18 +122,10 @@ def _populate(url: URL) -> None:
     engine.dispose()
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql", "mariadb"])
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Backend:
-    if request.param == "sqlite":
-        url = URL.create("sqlite", database=str(tmp_path_factory.mktemp("caps") / "caps.db"))
-        schema = "main"
-    else:
-        fixture = "fresh_pg_database" if request.param == "postgresql" else "fresh_mariadb_database"
-        factory: Callable[[], URL] = request.getfixturevalue(fixture)
-        url = factory()
-        schema = "public" if request.param == "postgresql" else str(url.database)
-    _populate(url)
-    return Backend(request.param, url, schema)
+@pytest.fixture(scope="module")
+def backend(module_backend: Backend) -> Backend:
+    _populate(module_backend.url)
+    return module_backend
 
 
 @pytest.fixture

@@ -9,8 +9,7 @@ SQLAlchemy Core: ``people`` (5,000 rows), ``small`` (10), ``empty``, the view
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,6 +42,7 @@ from connectors.errors import DatasetError, SourceError
 from connectors.model import ValueKind
 from connectors.sql import sampling
 from connectors.sql.database import DatabaseConnector
+from tests.support.backends import Backend
 
 PEOPLE_ROWS = 5000
 WEIRD = 'weird "table"; drop'
@@ -95,18 +95,6 @@ def person(i: int) -> dict[str, object]:
     }
 
 
-@dataclass(frozen=True)
-class Backend:
-    """One populated test database."""
-
-    kind: str  # "sqlite" | "postgresql" | "mariadb"
-    url: URL
-    schema: str
-
-    def name(self, table: str) -> str:
-        return f"{self.schema}.{table}"
-
-
 def _populate(url: URL) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
@@ -123,19 +111,10 @@ def _populate(url: URL) -> None:
     engine.dispose()
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql", "mariadb"])
-def backend(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Backend:
-    if request.param == "sqlite":
-        path = tmp_path_factory.mktemp("sqlite") / "test.db"
-        url = URL.create("sqlite", database=str(path))
-        schema = "main"
-    else:
-        fixture = "fresh_pg_database" if request.param == "postgresql" else "fresh_mariadb_database"
-        factory: Callable[[], URL] = request.getfixturevalue(fixture)
-        url = factory()
-        schema = "public" if request.param == "postgresql" else str(url.database)
-    _populate(url)
-    return Backend(request.param, url, schema)
+@pytest.fixture(scope="module")
+def backend(module_backend: Backend) -> Backend:
+    _populate(module_backend.url)
+    return module_backend
 
 
 @pytest.fixture
@@ -250,7 +229,7 @@ def test_samples_differ_between_runs(backend: Backend, connector: DatabaseConnec
     assert set(first) != set(second)
 
 
-@pytest.mark.parametrize("backend", ["mariadb"], indirect=True)
+@pytest.mark.parametrize("module_backend", ["mariadb"], indirect=True)
 def test_mariadb_primary_key_ranges(backend: Backend) -> None:
     """The range sampler's SQL, as used on large tables, on the real server."""
     engine = create_engine(backend.url)
@@ -271,7 +250,7 @@ def test_mariadb_primary_key_ranges(backend: Backend) -> None:
     assert max(ids) - min(ids) > PEOPLE_ROWS // 2  # spread over the key range, not one block
 
 
-@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+@pytest.mark.parametrize("module_backend", ["postgresql"], indirect=True)
 def test_postgresql_tablesample_statement(backend: Backend) -> None:
     query = sampling.postgresql_sample(people, 100, estimated_rows=1_000_000, is_view=False)
     engine = create_engine(backend.url)

@@ -24,10 +24,11 @@ from sqlalchemy.engine import URL, make_url
 
 from agent.commands.subject import read_subject
 from agent.inputs.config_loader import load_config
-from agent.inputs.erasure import due, erasure_facts, load_erasure_requests
+from agent.inputs.erasure import due, load_erasure_requests
 from agent.inputs.register_loader import load_register
+from agent.scan.facts.erasure import erasure_facts
+from agent.scan.facts.subjects import Target, count_rows, search_targets
 from agent.scan.runner import ScanPlan, run_scan
-from agent.scan.subject_lookup import Target, count_rows, search_targets
 from connectors.files.connector import FilesConnector
 from connectors.sql import value_forms
 from connectors.sql.database import DatabaseConnector
@@ -35,6 +36,7 @@ from scanners.detection.engine import DetectionEngine
 from scanners.model.register import RegisterEntry
 from scanners.model.result import ColumnOverride, ColumnResult, DatasetResult, PiiMatch
 from scanners.subjects import searches as subject_forms
+from tests.support.backends import Backend
 from tests.support.written_forms import (
     EXPECTED,
     Organisation,
@@ -161,26 +163,19 @@ def write_config(folder: Path, url: str, schema: str) -> Path:
     return config
 
 
-@pytest.fixture(scope="module", params=["sqlite", "postgresql", "mariadb"])
+@pytest.fixture(scope="module")
 def backend(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    module_backend: Backend, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[str, str, Path]:
     """(database URL, schema, folder with config, register, requests and share)."""
-    folder = tmp_path_factory.mktemp(f"forms_{request.param}")
-    if request.param == "sqlite":
-        url: URL | str = f"sqlite:///{folder / 'org.sqlite'}"
-        schema = "main"
-    else:
-        fixture = "fresh_pg_database" if request.param == "postgresql" else "fresh_mariadb_database"
-        factory: Callable[[], URL] = request.getfixturevalue(fixture)
-        url = factory()
-        schema = "public" if request.param == "postgresql" else str(url.database)
-        if request.param == "mariadb":
-            url = make_url(url).update_query_dict({"charset": "utf8mb4"})
+    folder = tmp_path_factory.mktemp(f"forms_{module_backend.kind}")
+    url = module_backend.url
+    if module_backend.kind == "mariadb":
+        url = make_url(url).update_query_dict({"charset": "utf8mb4"})
     create_tables(url, ORG)
-    rendered = url.render_as_string(hide_password=False) if isinstance(url, URL) else url
-    write_config(folder, rendered, schema)
-    return rendered, schema, folder
+    rendered = url.render_as_string(hide_password=False)
+    write_config(folder, rendered, module_backend.schema)
+    return rendered, module_backend.schema, folder
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """Fixtures for the SMB tests: one private Samba server on loopback per session.
 
-``samba_server`` starts ``smbd`` through :mod:`samba` (tests/samba.py) and yields
+``samba_server`` starts ``smbd`` through :mod:`samba` (tests/support/samba.py) and yields
 a :class:`SambaShare` ``(url, username, password, share_dir)``; files written
 into ``share_dir`` are served read-only as ``[pdpa]``. When Samba is not
 installed or cannot start, the test is skipped, or fails when ``CI=true``.

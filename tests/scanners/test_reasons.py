@@ -14,8 +14,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
-from agent.scan.reasons import MAX_CHARS, error_reason, redact
 from connectors.errors import DatasetError
+from scanners.reasons import MAX_CHARS, error_reason, redact
 from tests.support.synthetic import with_check_digit
 
 PIN = with_check_digit("174829365017")

@@ -1,11 +1,11 @@
 """Gather, from a connector, the facts the register checks need for one dataset.
 
 Rows past retention are counted in the calendar the clock column really
-uses (see :mod:`agent.scan.retention_facts`), in the source where the storage
+uses (see :mod:`agent.scan.facts.retention`), in the source where the storage
 allows and otherwise from a streamed ``GROUP BY`` of its distinct values;
 k-anonymity comes from a ``GROUP BY`` in the source; erasure
 requests are looked up in every written form of the subject, in the
-source (see :mod:`agent.scan.subject_lookup`). Remediation
+source (see :mod:`agent.scan.facts.subjects`). Remediation
 statements are written by the connector for its dialect and never run.
 Files have no SQL: their remediation is a sentence, and a file without a
 date column is judged by its modification time.
@@ -17,9 +17,9 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
-from agent.inputs.erasure import ErasureRequest, erasure_facts
-from agent.scan.reasons import error_reason
-from agent.scan.retention_facts import count_clock, no_sql_sentence, remediation_sql
+from agent.inputs.erasure import ErasureRequest
+from agent.scan.facts.erasure import erasure_facts
+from agent.scan.facts.retention import count_clock, no_sql_sentence, remediation_sql
 from connectors.base import (
     ClockReader,
     GroupCounter,
@@ -43,6 +43,7 @@ from scanners.dates.retention import cutoff, parse_duration
 from scanners.model.register import RegisterEntry
 from scanners.model.result import DatasetResult
 from scanners.pii_types import is_personal_data
+from scanners.reasons import error_reason
 
 T = TypeVar("T")
 

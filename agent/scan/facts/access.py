@@ -14,12 +14,12 @@ import logging
 from collections.abc import Sequence
 from datetime import date
 
-from agent.scan.reasons import error_reason
 from connectors.base import GrantReader
 from scanners.checks.access.review import review_access
 from scanners.model.access import ApprovedGrant
 from scanners.model.result import AccessReview, DatasetResult
 from scanners.pii_types import is_personal_data
+from scanners.reasons import error_reason
 
 log = logging.getLogger(__name__)
 
