@@ -28,6 +28,7 @@ from agent.inputs.toml_document import (
     shown,
     validation_problems,
 )
+from connectors.files.readers.csv_reader import FIELD_LIMIT
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
@@ -156,7 +157,12 @@ def _parse_mapping(text: str) -> dict[str, str]:
 
 
 def csv_lines(path: Path, text: str) -> list[list[str]]:
-    """The rows of a CSV text (any line ends); ConfigProblems naming the line if malformed."""
+    """The rows of a CSV text (any line ends); ConfigProblems naming the line if malformed.
+
+    Fields are as long as the scanned files' (the csv module's default of 128 KiB
+    would make a long cell a CSV error here and not there).
+    """
+    csv.field_size_limit(FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         return list(reader)

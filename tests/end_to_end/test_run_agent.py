@@ -36,7 +36,8 @@ def test_a_stop_request_ends_the_scan_after_the_dataset_in_progress(
     tmp_path: Path, detection_engine: DetectionEngine
 ) -> None:
     # One worker: the stop check runs exactly once before each dataset (the pool's stop is
-    # tested in test_local_executor.py, where up to `workers` datasets are in progress).
+    # tested in tests/agent/scan/local_executors/test_inline_and_pool_results.py, where up
+    # to `workers` datasets are in progress).
     loaded = load_config(share_config(tmp_path, 6, workers=1))
     asked = []
 

@@ -7,7 +7,7 @@ Create Date: ${create_date}
 Written by ``python -m agent.state.migrations``: review it (autogenerate
 misses renames and moves no data), say here what changes and why, run
 ``ruff check --fix`` and ``ruff format`` on it, then the migration tests
-(tests/agent/state/test_state_migrations.py).
+(tests/agent/state/test_upgrade_from_0_1.py and test_migrations_at_head.py).
 """
 
 from __future__ import annotations

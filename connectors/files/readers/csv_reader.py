@@ -32,7 +32,9 @@ DELIMITERS = (",", ";", "\t", "|")
 SNIFF_LINES = 20
 _THAI = re.compile(r"[\u0e01-\u0e5b]")
 _THAI_RUN = re.compile(r"[\u0e01-\u0e5b]{2,}")
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+#: The largest field the csv module may return: a cell is cut by the read budgets, not by csv.
+FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+csv.field_size_limit(FIELD_LIMIT)
 
 
 def decode(data: bytes) -> tuple[str, str]:

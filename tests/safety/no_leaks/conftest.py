@@ -1,0 +1,147 @@
+"""Real CLI runs over the synthetic organisation, once for every no-leak test module.
+
+One synthetic organisation (:mod:`tests.support.leak_org`) with known,
+distinctive values spread over PostgreSQL, MariaDB, SQLite and a file share
+(CSV, LOG, JSON, XLSX, DOCX, a ZIP, broken files, PostgreSQL views whose
+errors quote a value), a register with retention and erasure checks, an
+access list and an erasure-request file naming subjects in clear. The real
+CLI runs as subprocesses: ``scan`` with one and two workers, ``-v`` and
+``--debug``, ``findings``, ``subject``, ``access`` and ``detect``, every
+report format and the owner reports. ``runs`` is package-scoped: the
+organisation is built and the commands run once for the whole package.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import URL
+
+from tests.safety.no_leaks.outputs import Runs
+from tests.support.leak_org.org import Org, build_org
+
+
+def _config(org: Org, work: Path, workers: int, language: str) -> Path:
+    """A config for ``workers`` with its own state store ``state-<workers>.db``."""
+    path = work / f"workers-{workers}.toml"
+    path.write_text(
+        f"""
+[agent]
+state = "sqlite:///{work / f"state-{workers}.db"}"
+workers = {workers}
+
+[detection]
+sample_rows = 200
+
+[[sources]]
+name = "pg"
+kind = "database"
+url = "{org.pg_url.render_as_string(hide_password=False)}"
+
+[[sources]]
+name = "maria"
+kind = "database"
+url = "{org.mariadb_url.render_as_string(hide_password=False)}"
+
+[[sources]]
+name = "clinic"
+kind = "database"
+url = "sqlite:///{org.sqlite_path}"
+
+[[sources]]
+name = "share"
+kind = "files"
+path = "{org.share}"
+
+[register]
+path = "{org.register}"
+
+[access]
+path = "{org.access}"
+
+[erasure]
+path = "{org.erasure}"
+grace_days = 30
+
+[reports]
+out_dir = "{work / f"out-{workers}"}"
+formats = ["json", "html", "csv", "xlsx"]
+language = "{language}"
+
+[reports.email]
+smtp_url = "smtp://127.0.0.1:1"
+sender = "pdpa-agent@example.org"
+""",
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    return path
+
+
+def _cli(work: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "agent", *args],
+        cwd=work,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+
+
+@pytest.fixture(scope="package")
+def runs(
+    tmp_path_factory: pytest.TempPathFactory,
+    fresh_pg_database: Callable[[], URL],
+    fresh_mariadb_database: Callable[[], URL],
+) -> Runs:
+    root = tmp_path_factory.mktemp("leaks")
+    org = build_org(root / "org", fresh_pg_database(), fresh_mariadb_database())
+    work = root / "work"
+    work.mkdir()
+    two = _config(org, work, 2, "th")
+    one = _config(org, work, 1, "en")
+    planted = org.erasure_subjects
+    commands = {
+        "scan -v (2 workers)": _cli(work, "-v", "-c", str(two), "scan"),
+        "scan --debug (1 worker)": _cli(work, "--debug", "-c", str(one), "scan"),
+        "scan -v --debug (1 worker)": _cli(
+            work, "-v", "--debug", "-c", str(one), "scan", "--out", str(work / "out-three")
+        ),
+        "findings -v": _cli(work, "-v", "-c", str(one), "findings"),
+        "findings --debug --status open": _cli(
+            work, "--debug", "-c", str(two), "findings", "--status", "open"
+        ),
+        "subject -v (national id, digits)": _cli(
+            work, "-v", "-c", str(two), "subject", planted[0].national_id
+        ),
+        "subject --debug (national id, dashed)": _cli(
+            work, "--debug", "-c", str(one), "subject", planted[2].id_dashed
+        ),
+        "subject -v (e-mail)": _cli(work, "-v", "-c", str(one), "subject", planted[1].email),
+        "subject --debug (phone)": _cli(
+            work, "--debug", "-c", str(two), "subject", planted[3].phone_dashed
+        ),
+        "access -v (2 workers)": _cli(
+            work, "-v", "-c", str(two), "access", "--out", str(work / "out-access-2")
+        ),
+        "access --debug (1 worker)": _cli(
+            work, "--debug", "-c", str(one), "access", "--out", str(work / "out-access-1")
+        ),
+        "check-config": _cli(work, "-c", str(two), "check-config"),
+        "detect -v": _cli(work, "-v", "detect", "-", stdin=planted[0].note),
+        "detect --debug --jsonl (a bad line)": _cli(
+            work,
+            "--debug",
+            "detect",
+            "-",
+            "--jsonl",
+            stdin=json.dumps({"id": 1, "text": planted[1].note}) + "\n" + planted[2].note,
+        ),
+    }
+    return Runs(org, work, commands)
