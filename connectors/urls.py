@@ -26,7 +26,7 @@ from sqlalchemy.engine import make_url
 
 #: A reference to an environment variable (``${NAME}``, SPEC §4), as the config loader
 #: substitutes it.
-ENV_REFERENCE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
+ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")  # group 1: the name
 
 
 def url_holds_secret(url: object) -> bool:

@@ -17,7 +17,8 @@ from agent.inputs.records_file import csv_lines
 from agent.inputs.toml_document import read_text
 from agent.inputs.user_dates import MESSAGE as DATE_MESSAGE
 from agent.inputs.user_dates import read_user_date
-from scanners.subjects.spellings import SUBJECT_TYPES, Subject, parse_subject
+from scanners.subjects.normal_forms import SUBJECT_TYPES
+from scanners.subjects.spellings import Subject, parse_subject
 
 HEADER = ("subject_type", "subject_value", "requested_at", "kind")
 KINDS = ("erasure", "consent_withdrawn")

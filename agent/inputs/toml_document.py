@@ -23,8 +23,8 @@ from pydantic import ValidationError
 
 from agent.inputs.problems import ConfigProblems, Problem
 from agent.inputs.toml_locator import TomlLocator
+from connectors.urls import ENV_REFERENCE
 
-_ENV_REFERENCE = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
 _TOML_POSITION = re.compile(r"at line (\d+)")
 #: The largest user file (config, register, access list, erasure requests) read.
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -122,7 +122,7 @@ def _interpolate(
                 return ""
             return os.environ[name]
 
-        return _ENV_REFERENCE.sub(substitute, value)
+        return ENV_REFERENCE.sub(substitute, value)
     if isinstance(value, Mapping):
         return {k: _interpolate(v, (*loc, k), doc, out) for k, v in value.items()}
     if isinstance(value, list):

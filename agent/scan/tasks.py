@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scanners.checks.access.review import AccessReview
-from scanners.model.result import ColumnResult, DatasetResult, Finding
+from scanners.model.result import AccessReview, ColumnResult, DatasetResult, Finding
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,7 @@ from reports.common import (
 from reports.staging import StagedFile, write_all_or_nothing
 from reports.text import labels
 from reports.text.access_labels import access_ui, via_text
-from scanners.checks.access.review import AccessReview, AccessRow
-from scanners.model.result import Finding
+from scanners.model.result import AccessReview, AccessRow, Finding
 
 __all__ = ["ACCESS_COLUMNS", "ACCESS_FORMATS", "write_access_reports"]
 

@@ -20,10 +20,9 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from scanners.subjects.normal_forms import SUBJECT_TYPES, check_type, normalise
+from scanners.subjects.normal_forms import check_type, normalise
 
 __all__ = [
-    "SUBJECT_TYPES",
     "Subject",
     "digest",
     "lookup_variants",

@@ -20,9 +20,9 @@ from reports.formats.access_report import (
     to_csv_text,
     write_access_reports,
 )
-from scanners.checks.access.review import AccessReview, review_access
+from scanners.checks.access.review import review_access
 from scanners.model.access import ApprovedGrant
-from scanners.model.result import ScanInfo, ScanResult
+from scanners.model.result import AccessReview, ScanInfo, ScanResult
 
 EVIL_PRINCIPAL = "<script>alert('x')</script>"
 EVIL_DATASET = "hr.<b>pay</b>"

@@ -44,7 +44,7 @@ from scanners.model.access import FILE_PRIVILEGES, ApprovedGrant
 from scanners.model.result import AccessReview, AccessRow, Finding
 
 #: The review's values live in the result model; importers of this module find them here too.
-__all__ = ["AccessReview", "AccessRow", "review_access"]
+__all__ = ["review_access"]
 
 
 def _principal(name: str, known: Mapping[str, Principal]) -> Principal:

@@ -12,9 +12,16 @@ from __future__ import annotations
 from datetime import date
 
 from connectors.model import HeldPrivilege, Principal
-from scanners.checks.access.review import AccessReview, review_access
+from scanners.checks.access.review import review_access
 from scanners.model.access import ApprovedGrant
-from scanners.model.result import ColumnResult, DatasetResult, Exemption, Finding, PiiMatch
+from scanners.model.result import (
+    AccessReview,
+    ColumnResult,
+    DatasetResult,
+    Exemption,
+    Finding,
+    PiiMatch,
+)
 
 TODAY = date(2026, 11, 25)
 

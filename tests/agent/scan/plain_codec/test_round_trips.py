@@ -30,10 +30,16 @@ from agent.scan.tasks import (
     ReviewTask,
     SourceListing,
 )
-from scanners.checks.access.review import AccessReview, AccessRow
 from scanners.checks.register.pii_unregistered import check_pii_unregistered
 from scanners.checks.scan_error import scan_error
-from scanners.model.result import ColumnResult, DatasetResult, Finding, PiiMatch
+from scanners.model.result import (
+    AccessReview,
+    AccessRow,
+    ColumnResult,
+    DatasetResult,
+    Finding,
+    PiiMatch,
+)
 from tests.agent.scan.plain_codec.conftest import (
     EMAIL,
     FINDING,
