@@ -16,6 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from tests.support.backends import BACKEND_KINDS, Backend, new_backend
 from tests.support.paths import TEST_DATA
+from tests.support.unavailable import unavailable
 
 # ---------------------------------------------------------------------------
 # Real database servers (PostgreSQL, MariaDB)
@@ -35,9 +36,7 @@ DEFAULT_MARIADB_URL = "mysql+pymysql://root@127.0.0.1:3306/?charset=utf8mb4"
 
 def _unavailable(what: str, exc: BaseException) -> None:
     message = f"{what} not reachable: {type(exc).__name__}"
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message)
-    pytest.skip(message)
+    unavailable(message)
 
 
 def _reachable_url(env_name: str, default: str, what: str) -> URL:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
-from alembic import command as alembic_command
-from sqlalchemy import create_engine, inspect, update
+from sqlalchemy import create_engine, func, inspect, select, update
+from sqlalchemy.pool import NullPool
 from sqlalchemy.sql import column, table
 
 from agent.state import migrate
@@ -26,6 +27,8 @@ from agent.state.tables import metadata
 from tests.agent.state.conftest import _differences, _finding, _revision, _scan_s6
 from tests.support.legacy_state import dump, write_history
 from tests.support.paths import REPO_ROOT
+
+LOCK_WAIT_S = 20.0  # far more than two opens take; an upgrade attempt waits forever (PG)
 
 PROCESSES = 4
 # Each child imports the store, says it is ready, waits for "go", then opens the store.
@@ -53,19 +56,33 @@ def test_new_store_is_created_at_head_with_the_declared_tables(state_url: str) -
     assert _differences(state_url) == []
 
 
-def test_reopening_a_store_changes_nothing(state_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reopening_a_store_changes_nothing(state_url: str) -> None:
+    """A store at head is only read: opening it never waits for the upgrade lock, which
+    another process (here a connection of our own) may hold while it records a scan."""
     with StateStore(state_url) as store:
         store.begin_scan("s6", "2024-04-06T02:00:00+07:00", "0.2.0")
         store.record_scan(_scan_s6((_finding("a", "hr", "public.employees"),)))
     before = dump(state_url)
+    holder = create_engine(state_url, poolclass=NullPool)
+    with holder.connect() as lock:
+        if holder.dialect.name == "sqlite":  # the write lock an upgrade takes first
+            lock.exec_driver_sql("BEGIN IMMEDIATE")
+        else:
+            lock.execute(select(func.pg_advisory_lock(migrate.PG_LOCK_KEY)))
+        opened: list[list[str]] = []
 
-    def no_upgrade(*args: object, **kwargs: object) -> None:
-        raise AssertionError("a store at head was upgraded again")
+        def reopen_twice() -> None:
+            for _ in range(2):
+                with StateStore(state_url) as store:
+                    opened.append([record.id for record in store.findings(status="open")])
 
-    monkeypatch.setattr(alembic_command, "upgrade", no_upgrade)
-    for _ in range(2):
-        with StateStore(state_url) as store:
-            assert [record.id for record in store.findings(status="open")] == ["a"]
+        reader = threading.Thread(target=reopen_twice, daemon=True)
+        reader.start()
+        reader.join(LOCK_WAIT_S)
+        assert not reader.is_alive(), "opening a store at head waited for the upgrade lock"
+        lock.rollback()
+    holder.dispose()
+    assert opened == [["a"], ["a"]]
     assert dump(state_url) == before
     assert _revision(state_url) == head_revision()
 

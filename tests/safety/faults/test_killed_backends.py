@@ -9,20 +9,16 @@ either way, with one worker and with two (issue 9). Nothing asserts a duration.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.pool import NullPool
 
 from tests.safety.faults.scan_runs import (
-    POLL_S,
-    WAIT_S,
     cli,
     create_people,
     database_source,
@@ -32,6 +28,7 @@ from tests.safety.faults.scan_runs import (
     scan_errors,
     write_config,
 )
+from tests.support.polling import PollingThread
 
 SLOW_S = 1  # a slow view sleeps this long per read
 
@@ -50,45 +47,24 @@ TERMINATE = {
 
 
 @dataclass
-class Killer:
-    """From its own admin connection, ends every backend of ``db`` found sleeping in a
-    slow view (the scanner's, mid-read), up to ``limit`` of them."""
+class Killer(PollingThread):
+    """From its own admin connection (``engine``), ends every backend of ``db`` found sleeping
+    in a slow view (the scanner's, mid-read), up to ``limit`` of them."""
 
-    admin: Engine
     dialect: str
     db: str
     limit: int | None
     killed: list[int] = field(default_factory=list)
-    error: BaseException | None = None
-    _stop: threading.Event = field(default_factory=threading.Event)
-    _thread: threading.Thread | None = None
 
-    def __enter__(self) -> Killer:
-        self._thread = threading.Thread(target=self._run, name="killer", daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        assert self._thread is not None
-        self._thread.join(WAIT_S)
-        if self.error is not None:
-            raise self.error
-
-    def _run(self) -> None:
-        try:
-            with self.admin.connect() as conn:
-                while not self._stop.is_set():
-                    if self.limit is not None and len(self.killed) >= self.limit:
-                        return
-                    for backend in conn.execute(SLEEPERS[self.dialect], {"db": self.db}).scalars():
-                        if backend not in self.killed:
-                            conn.execute(TERMINATE[self.dialect], {"id": int(backend)})
-                            self.killed.append(int(backend))
-                            break
-                    time.sleep(POLL_S)
-        except BaseException as exc:  # re-raised by the test
-            self.error = exc
+    def poll(self, conn: Connection) -> bool:
+        if self.limit is not None and len(self.killed) >= self.limit:
+            return False
+        for backend in conn.execute(SLEEPERS[self.dialect], {"db": self.db}).scalars():
+            if backend not in self.killed:
+                conn.execute(TERMINATE[self.dialect], {"id": int(backend)})
+                self.killed.append(int(backend))
+                break
+        return True
 
 
 @dataclass(frozen=True)

@@ -12,68 +12,42 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection
 from sqlalchemy.pool import NullPool
 
 from connectors.sql.database import MAX_OVERFLOW, POOL_SIZE
 from tests.safety.read_only.shared import cli_scan, create_people, fingerprint, rendered
-
-POLL_S = 0.02
-WAIT_S = 120.0
-
+from tests.support.polling import PollingThread
 
 # --- bounded connections during a scan -----------------------------------------
 
 SLOW_VIEWS = 4
 
 
+CLIENT_BACKENDS = text(
+    "SELECT count(*) FROM pg_stat_activity "
+    "WHERE datname = :db AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+)
+
+
 @dataclass
-class ConnectionPoller:
+class ConnectionPoller(PollingThread):
     """Counts, every 20 ms from database ``postgres``, the backends connected to ``db``."""
 
-    engine: Engine
     db: str
     most: int = 0
     polls: int = 0
-    error: BaseException | None = None
-    _stop: threading.Event = field(default_factory=threading.Event)
-    _thread: threading.Thread | None = None
 
-    def __enter__(self) -> ConnectionPoller:
-        self._thread = threading.Thread(target=self._run, name="poller", daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        assert self._thread is not None
-        self._thread.join(WAIT_S)
-        if self.error is not None:
-            raise self.error
-
-    def _run(self) -> None:
-        query = text(
-            "SELECT count(*) FROM pg_stat_activity "
-            "WHERE datname = :db AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
-        )
-        try:
-            with self.engine.connect() as conn:
-                while not self._stop.is_set():
-                    self.most = max(
-                        self.most, int(conn.execute(query, {"db": self.db}).scalar_one())
-                    )
-                    self.polls += 1
-                    time.sleep(POLL_S)
-        except BaseException as exc:  # re-raised by the test
-            self.error = exc
+    def poll(self, conn: Connection) -> bool:
+        self.most = max(self.most, int(conn.execute(CLIENT_BACKENDS, {"db": self.db}).scalar_one()))
+        self.polls += 1
+        return True
 
 
 def test_connections_bounded_during_a_scan(

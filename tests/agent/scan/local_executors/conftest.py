@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.pool import NullPool
 
 from agent.inputs.config_loader import load_config
@@ -31,6 +31,7 @@ from agent.scan.progress import Progress
 from agent.scan.runner import ScanPlan, run_scan
 from scanners.detection.engine import DetectionEngine
 from scanners.model.result import ScanResult
+from tests.support.polling import PollingThread
 
 TODAY = date(2026, 11, 25)
 POLL_S = 0.02
@@ -91,37 +92,18 @@ ACTIVE = text(
 
 
 @dataclass
-class ActivityPoller:
+class ActivityPoller(PollingThread):
     """Reads the active queries of database ``db`` every 20 ms in a thread, from database postgres."""
 
-    engine: Engine
     db: str
     most: int = 0
     polls: int = 0
-    _stop: threading.Event = field(default_factory=threading.Event)
-    _thread: threading.Thread | None = None
-    error: BaseException | None = None
 
-    def __enter__(self) -> ActivityPoller:
-        self._thread = threading.Thread(target=self._run, name="pg-activity-poller", daemon=True)
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        assert self._thread is not None
-        self._thread.join(WAIT_S)
-
-    def _run(self) -> None:
-        try:
-            with self.engine.connect() as conn:
-                while not self._stop.is_set():
-                    active = conn.execute(ACTIVE, {"db": self.db}).all()
-                    self.most = max(self.most, len(active))
-                    self.polls += 1
-                    time.sleep(POLL_S)
-        except BaseException as exc:  # reported by the test, never swallowed
-            self.error = exc
+    def poll(self, conn: Connection) -> bool:
+        active = conn.execute(ACTIVE, {"db": self.db}).all()
+        self.most = max(self.most, len(active))
+        self.polls += 1
+        return True
 
 
 def sleeping_backends(conn: object, db: str) -> set[int]:

@@ -8,7 +8,6 @@ installed or cannot start, the test is skipped, or fails when ``CI=true``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
@@ -16,6 +15,7 @@ from typing import NamedTuple
 import pytest
 
 from tests.support.samba import SambaUnavailable, start_samba
+from tests.support.unavailable import unavailable
 
 
 class SambaShare(NamedTuple):
@@ -31,9 +31,7 @@ def samba_server() -> Iterator[SambaShare]:
         server = start_samba()
     except SambaUnavailable as exc:
         message = f"Samba test server unavailable: {exc}"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(message)
     try:
         yield SambaShare(server.url, server.username, server.password, server.share_dir)
     finally:
