@@ -20,6 +20,7 @@ from agent.commands.exit_codes import EXIT_OK, EXIT_USAGE
 from agent.inputs.problems import ConfigProblems
 from connectors.errors import PdpaAgentError
 from scanners.checks.severity import SEVERITY_ORDER
+from scanners.model.disclosure import FOLLOWUP_STATUSES
 from scanners.subjects.normal_forms import SUBJECT_TYPES
 
 FAIL_ON_CHOICES = tuple(reversed(SEVERITY_ORDER))  # low … critical
@@ -169,6 +170,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     worker.add_argument("--concurrency", type=int, default=2, help="worker processes (default 2)")
     worker.add_argument("--name", help="worker name (default pdpa-agent@HOST)")
+    disclose = commands.add_parser(
+        "disclose", help="s.37(2): assess a disclosure request, then make the minimised extract"
+    )
+    disclose.add_argument("request", metavar="REQUEST.toml", help="the disclosure request file")
+    disclose.add_argument(
+        "--assess", action="store_true", help="only assess: write assessment.json and .html"
+    )
+    disclose.add_argument("--out", help="folder (default: reports.out_dir/disclosures/ID)")
+
+    log = commands.add_parser("disclosures", help="the disclosure log and its follow-ups")
+    log.set_defaults(action="list", xlsx=None)
+    actions = log.add_subparsers(dest="action", parser_class=_Parser)
+    listing = actions.add_parser("list", help="every disclosure with its state")
+    listing.add_argument("--xlsx", metavar="PATH", help="also export the log as XLSX")
+    show = actions.add_parser("show", help="one disclosure and its follow-ups")
+    show.add_argument("id", metavar="ID")
+    followup = actions.add_parser("followup", help="record the recipient's answer")
+    followup.add_argument("id", metavar="ID")
+    followup.add_argument("--status", required=True, choices=FOLLOWUP_STATUSES)
+    followup.add_argument("--note", default="", help="what the recipient said")
+    followup.add_argument("--by", required=True, help="who records it")
+    followup.add_argument("--next", metavar="DATE", help="still_needed: the next follow-up date")
     _add_config_option(parser)
     return parser
 
@@ -185,6 +208,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("agent.commands.run", "run_command"),
     "check-config": ("agent.commands.check_config", "check_config_command"),
     "worker": ("agent.commands.worker", "worker_command"),
+    "disclose": ("agent.commands.disclose", "disclose_command"),
+    "disclosures": ("agent.commands.disclosures", "disclosures_command"),
 }
 
 

@@ -104,6 +104,24 @@ class ValueStreamer(Protocol):
 
 
 @runtime_checkable
+class RowStreamer(Protocol):
+    """Streams chosen columns of every row (a disclosure extract) and counts their groups."""
+
+    def count_rows(self, name: str) -> int:
+        """The exact number of rows (``COUNT(*)`` in the source)."""
+
+    def stream_rows(self, name: str, columns: Sequence[str]) -> Iterator[tuple[object, ...]]:
+        """Every row's ``columns``, in that order, streamed (server-side cursor: memory stays
+        bounded whatever the row count); NULLs and empty cells are None."""
+
+    def group_counts(
+        self, name: str, columns: Sequence[str]
+    ) -> Iterator[tuple[tuple[object, ...], int]]:
+        """``(combination, rows)`` for each distinct combination of ``columns`` (NULL is a
+        value), grouped in the source and streamed."""
+
+
+@runtime_checkable
 class SubjectFinder(ValueStreamer, Protocol):
     """Looks data subjects up, by index where the column is known (and streams a column)."""
 

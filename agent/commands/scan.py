@@ -33,8 +33,11 @@ from agent.scan.runner import ScanPlan, run_scan, select_sources
 from agent.state.recording import ScanRecorder
 from connectors.errors import PdpaAgentError
 from reports import FORMATS, write_reports
+from scanners.checks.incidents.disclosure_followup_due import followup_findings
 from scanners.checks.severity import SEVERITY_RANK
 from scanners.detection.engine import DetectionEngine
+from scanners.model.disclosure import DisclosureRecord
+from scanners.model.result import ScanResult
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,8 @@ def scan_session(loaded: LoadedConfig, request: ScanRequest) -> int:
         if recorder is not None:
             recorder.begin(plan.scan_id)
         result = run_scan(plan, engine, Progress())
+        if recorder is not None and result.complete:
+            result = with_followups(result, recorder.open_disclosures(), plan)
         diff = recorder.record(result) if recorder is not None and result.complete else None
     finally:
         if plan.file_cache is not None:
@@ -151,6 +156,15 @@ def scan_session(loaded: LoadedConfig, request: ScanRequest) -> int:
     ):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+def with_followups(
+    result: ScanResult, disclosures: Sequence[DisclosureRecord], plan: ScanPlan
+) -> ScanResult:
+    """``result`` with a DISCLOSURE_FOLLOWUP_DUE for every overdue disclosure of its sources."""
+    sources = {source.name for source in plan.sources}
+    due = followup_findings(disclosures, plan.today, plan.register, sources)
+    return replace(result, findings=(*result.findings, *due)) if due else result
 
 
 def request_from(args: argparse.Namespace, access_only: bool = False) -> ScanRequest:

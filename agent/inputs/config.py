@@ -131,6 +131,17 @@ class ClassificationSettings(StrictModel):
     )
 
 
+class DisclosureSettings(StrictModel):
+    key_env: str = Field(
+        "PDPA_PSEUDONYM_KEY",
+        pattern=r"^[A-Za-z_][A-Za-z0-9_]*$",
+        description="Env var holding the pseudonym key (SPEC §10); never a file in the repository",
+    )
+    controller: str = Field(
+        "", max_length=300, description="The organisation disclosing, named in recipient notices"
+    )
+
+
 class EmailSettings(StrictModel):
     smtp_url: str = Field(pattern=r"^smtps?://", description="smtp://host:port or smtps://…")
     sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="From address")
@@ -221,6 +232,9 @@ class Config(StrictModel):
     erasure: ErasureSettings | None = None
     classification: ClassificationSettings = Field(
         default_factory=ClassificationSettings, description="Decisions on columns (SPEC §9)"
+    )
+    disclosure: DisclosureSettings = Field(
+        default_factory=DisclosureSettings, description="Disclosures to other parties (SPEC §10)"
     )
     reports: ReportSettings = Field(default_factory=ReportSettings)
 

@@ -24,12 +24,14 @@ from datetime import UTC, date, datetime
 from sqlalchemy.engine import make_url
 
 from agent import __version__
+from agent.state.disclosures import open_disclosures
 from agent.state.store import AuditEntry, ScanDiff, StateStore
 from connectors import urls as connector_urls
 from reports.due_dates import DEFAULT_POLICY, DuePolicy, with_due
 from reports.text.dates import bangkok_date
 from scanners.checks.finding_type import make_finding
 from scanners.checks.scan_error import SCAN_ERROR
+from scanners.model.disclosure import DisclosureRecord
 from scanners.model.result import Finding, ScanResult
 from scanners.reasons import error_reason
 
@@ -111,6 +113,17 @@ class ScanRecorder:
             fid: day for fid, at in diff.first_seen if (day := bangkok_date(at)) is not None
         }
         return diff
+
+    def open_disclosures(self) -> list[DisclosureRecord]:
+        """Open disclosures in the log (SPEC §10), for their follow-up findings; none when the
+        store has failed (its SCAN_ERROR says so)."""
+        if self._store is None or self.problem is not None:
+            return []
+        try:
+            return open_disclosures(self._store)
+        except Exception as exc:  # recorded as the scan's SCAN_ERROR
+            self._fail(exc)
+            return []
 
     def close(self) -> None:
         store, self._store = self._store, None

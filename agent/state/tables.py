@@ -1,13 +1,16 @@
 """Tables and row records of the agent's state store (``agent.state``, SPEC §4).
 
-SQLAlchemy Core tables, all prefixed ``pdpa_``: the store's history and
+SQLAlchemy Core tables, all prefixed ``pdpa_``: the store's history,
 ``pdpa_file_cache``, the incremental file cache (read and written by
 ``agent.scan.file_cache``, declared here so that its schema is migrated with
-the rest, ``agent.state.migrate``). Timestamps are stored as ISO 8601 UTC
+the rest, ``agent.state.migrate``), and the disclosure log of SPEC §10
+(``pdpa_disclosures`` and ``pdpa_disclosure_followups``, read and written by
+``agent.state.disclosures``). Timestamps are stored as ISO 8601 UTC
 strings of fixed width (``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``) on every
-backend, so they sort and compare the same on SQLite and PostgreSQL. Lists are
-stored as JSON text. Nothing here holds a raw sample value: only what a
-``ScanResult`` holds, which is already masked.
+backend, so they sort and compare the same on SQLite and PostgreSQL; dates
+as ISO ``YYYY-MM-DD``. Lists are stored as JSON text. Nothing here holds a raw
+sample value: only what a ``ScanResult`` holds, which is already masked, and
+what was disclosed to whom (names, counts, the extract's hash), never a value.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text
+from sqlalchemy import BigInteger, Column, Float, Integer, MetaData, String, Table, Text
 
 from scanners.checks.finding_type import restore_finding
 from scanners.model.result import Finding
@@ -31,6 +34,8 @@ FINDING_RESOLVED = "resolved"
 _ID = 200  # scan ids, finding ids, source names
 _NAME = 2000  # dataset names (file paths can be long)
 _TS = 40  # ISO timestamps
+_DATE = 10  # ISO dates
+_WHO = 500  # people, organisations, contacts
 
 metadata = MetaData()
 
@@ -123,6 +128,46 @@ FILE_CACHE = Table(
     Column("kind", String(20), nullable=False),
     Column("row_count", Integer),
     Column("columns", Text, nullable=False),  # JSON of ColumnResult values (masked)
+)
+
+#: The disclosure log (SPEC §10): one row per disclosure (``DisclosureRecord``).
+DISCLOSURES = Table(
+    "pdpa_disclosures",
+    metadata,
+    Column("id", String(_ID), primary_key=True),  # the request's id, e.g. REQ-2026-014
+    Column("source", String(_ID), nullable=False),
+    Column("dataset", String(_NAME), nullable=False),
+    Column("recipient", String(_WHO), nullable=False),
+    Column("recipient_contact", Text, nullable=False),
+    Column("requested_by", String(_WHO), nullable=False),
+    Column("legal_basis", String(100), nullable=False),
+    Column("sensitive_basis", String(100), nullable=False),
+    Column("purpose", Text, nullable=False),
+    Column("approved_by", String(_WHO), nullable=False),
+    Column("register_id", String(_ID)),
+    Column("owner", String(_WHO)),
+    Column("disclosed_at", String(_TS), nullable=False),
+    Column("rows", BigInteger, nullable=False),
+    Column("sha256", String(64), nullable=False),  # of the extract file
+    Column("k", Integer),  # smallest group over the quasi-identifiers (None: none)
+    Column("treatments", Text, nullable=False),  # JSON list of [column, treatment]
+    Column("format", String(20), nullable=False),
+    Column("follow_up_every", String(20), nullable=False),
+    Column("next_followup", String(_DATE)),
+    Column("status", String(20), nullable=False, index=True),  # "open" | "closed"
+)
+
+#: The answers recorded about each disclosure (``FollowUp``), in the order recorded.
+DISCLOSURE_FOLLOWUPS = Table(
+    "pdpa_disclosure_followups",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("disclosure_id", String(_ID), nullable=False, index=True),
+    Column("recorded_at", String(_TS), nullable=False),
+    Column("status", String(20), nullable=False),  # one of FOLLOWUP_STATUSES
+    Column("note", Text, nullable=False),
+    Column("by", String(_WHO), nullable=False),
+    Column("next_followup", String(_DATE)),
 )
 
 

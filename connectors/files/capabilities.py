@@ -12,6 +12,10 @@ the cells of a dataset (a file holds no index and runs no query):
   the file's modification time;
 - :class:`~connectors.base.GroupCounter` — ``group_stats`` counts the rows
   sharing each combination of cells;
+- :class:`~connectors.base.RowStreamer` — ``count_rows``, ``stream_rows`` and
+  ``group_counts`` for a disclosure extract, over the rows already read, in
+  file order; refused (DatasetError) when a read budget cut the dataset, since
+  an extract must hold every row as it is in the file;
 - :class:`~connectors.base.SubjectFinder` — ``present_values``,
   ``count_values``, ``matching_values`` (see :mod:`connectors.sql.value_forms`)
   and ``column_values`` read the cells themselves;
@@ -36,6 +40,7 @@ from connectors.base import (
     GroupCounter,
     ModificationDater,
     RowCounter,
+    RowStreamer,
     SubjectFinder,
 )
 from connectors.errors import DatasetError
@@ -59,7 +64,13 @@ CONTENT = "content"
 
 
 class FileCapabilities(
-    RowCounter, ClockReader, ModificationDater, GroupCounter, SubjectFinder, GrantReader
+    RowCounter,
+    ClockReader,
+    ModificationDater,
+    GroupCounter,
+    SubjectFinder,
+    GrantReader,
+    RowStreamer,
 ):
     """Dates, groups, lookups and privileges over the cells of a file dataset."""
 
@@ -72,8 +83,11 @@ class FileCapabilities(
 
         def _selected(self, relative: str) -> bool: ...
 
-    def _cells(self, name: str, columns: Sequence[str]) -> list[tuple[str | None, ...]]:
-        """The trimmed cells of ``columns`` in every row; empty or missing cells are None."""
+        def truncated(self, name: str) -> tuple[str, ...]: ...
+
+    def _cells(self, name: str, columns: Sequence[str]) -> Iterator[tuple[str | None, ...]]:
+        """The trimmed cells of ``columns`` in every row, in file order; empty or missing
+        cells are None. An unknown column raises at once; the rows are taken as iterated."""
         part, _, _ = self._part(name)
         if isinstance(part, Table):
             header, rows = part.header, part.rows
@@ -85,7 +99,7 @@ class FileCapabilities(
             if column not in header:
                 raise DatasetError(f"{name}: no column {column!r}")
         indexes = [header.index(c) for c in columns]
-        return [tuple(trimmed(cell_at(row, i)) for i in indexes) for row in rows]
+        return (tuple(trimmed(cell_at(row, i)) for i in indexes) for row in rows)
 
     def count_before(
         self, name: str, column: str, cutoff: date, layout: ClockLayout = NATIVE_CE
@@ -120,6 +134,32 @@ class FileCapabilities(
         small = [n for n in sizes if n < k_min]
         return GroupStats(len(sizes), min(sizes, default=None), sum(small), len(small))
 
+    def count_rows(self, name: str) -> int:
+        """The rows of a table, the non-empty lines of a document (read whole only)."""
+        part = self._whole(name)
+        return len(part.rows) if isinstance(part, Table) else len(part.lines)
+
+    def stream_rows(self, name: str, columns: Sequence[str]) -> Iterator[tuple[object, ...]]:
+        """Every row's trimmed cells of ``columns``, in file order (empty cells None)."""
+        self._whole(name)
+        return self._cells(name, columns)
+
+    def group_counts(
+        self, name: str, columns: Sequence[str]
+    ) -> Iterator[tuple[tuple[object, ...], int]]:
+        """``(cells, rows)`` for each distinct combination of ``columns`` (None a value)."""
+        self._whole(name)
+        return iter(Counter(self._cells(name, columns)).items())
+
+    def _whole(self, name: str) -> Table | Text:
+        """The table or text of ``name``; DatasetError when a read budget cut it (an
+        extract or its row count would silently miss rows or hold cut cells)."""
+        part, _, read_in_part = self._part(name)
+        cuts = self.truncated(name) or (("file read in part",) if read_in_part else ())
+        if cuts:
+            raise DatasetError(f"{name}: not read whole, no complete extract: {cuts[0]}")
+        return part
+
     def present_values(
         self, name: str, column: str, candidates: Sequence[str], fold_case: bool = False
     ) -> set[str]:
@@ -147,7 +187,7 @@ class FileCapabilities(
 
     def column_values(self, name: str, column: str) -> Iterator[object]:
         """Every non-empty cell of ``column``."""
-        return iter([cell for (cell,) in self._cells(name, [column]) if cell is not None])
+        return (cell for (cell,) in self._cells(name, [column]) if cell is not None)
 
     def principals(self) -> list[Principal]:
         """Owners, groups and ACL-named principals of the selected files, plus ``everyone``

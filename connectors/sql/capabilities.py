@@ -137,7 +137,7 @@ class DatabaseCapabilities(
             return queries.value_counts(table, col, col)
 
         statement = self._with_table(name, "read", work)
-        return self._stream_rows(name, statement)
+        return ((value, int(rows)) for value, rows in self._stream_rows(name, statement))
 
     def group_stats(self, name: str, columns: Sequence[str], k_min: int) -> GroupStats:
         """Sizes of the groups sharing one combination of ``columns`` (NULL is a value)."""
@@ -227,23 +227,19 @@ class DatabaseCapabilities(
         def work(_conn: Connection, table: Table) -> Select[Any]:
             return queries.non_null_values(table, queries.column(table, column, name))
 
-        return self._stream(name, self._with_table(name, "read", work))
+        statement = self._with_table(name, "read", work)
+        return (value for (value,) in self._stream_rows(name, statement))
 
-    def _stream_rows(self, name: str, statement: Select[Any]) -> Iterator[tuple[object, int]]:
+    def _stream_rows(self, name: str, statement: Select[Any]) -> Iterator[tuple[Any, ...]]:
+        """Every row of ``statement`` as a tuple (binary values as ``bytes``), fetched
+        :data:`STREAM_BATCH` at a time through a server-side cursor (PostgreSQL: a named
+        cursor; MySQL/MariaDB: an unbuffered one) on a read-only, time-bounded connection
+        that is held until the iterator is exhausted or closed."""
         try:
             with self.engine.connect() as conn:
                 streaming = conn.execution_options(stream_results=True, yield_per=STREAM_BATCH)
-                for value, rows in streaming.execute(statement):
-                    yield value, int(rows)
-        except SQLAlchemyError as exc:
-            raise self._dataset_error(name, "read", exc) from None
-
-    def _stream(self, name: str, statement: Select[Any]) -> Iterator[object]:
-        try:
-            with self.engine.connect() as conn:
-                streaming = conn.execution_options(stream_results=True, yield_per=STREAM_BATCH)
-                for value in streaming.execute(statement).scalars():
-                    yield bytes(value) if isinstance(value, memoryview | bytearray) else value
+                for row in streaming.execute(statement):
+                    yield tuple(_plain(value) for value in row)
         except SQLAlchemyError as exc:
             raise self._dataset_error(name, "read", exc) from None
 
@@ -296,3 +292,8 @@ class DatabaseCapabilities(
                 return work(conn)
         except SQLAlchemyError as exc:
             raise SourceError(f"source {self.name!r}: cannot {what}: {self._reason(exc)}") from None
+
+
+def _plain(value: object) -> object:
+    """A driver's binary buffer (psycopg2's ``memoryview``) as ``bytes``; others unchanged."""
+    return bytes(value) if isinstance(value, memoryview | bytearray) else value

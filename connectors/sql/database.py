@@ -35,6 +35,7 @@ from connectors.errors import DatasetError, SourceError
 from connectors.model import ColumnInfo, DatasetInfo, DatasetSample
 from connectors.sql import dialects, reflection, row_counts, sampling, sampling_sqlite
 from connectors.sql.capabilities import DatabaseCapabilities
+from connectors.sql.row_streaming import SqlRowStreaming
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -45,7 +46,7 @@ POOL_SIZE = 1
 MAX_OVERFLOW = 1
 
 
-class DatabaseConnector(DatabaseCapabilities):
+class DatabaseConnector(DatabaseCapabilities, SqlRowStreaming):
     """A :class:`~connectors.base.Connector` over any SQLAlchemy database URL."""
 
     def __init__(

@@ -7,6 +7,9 @@ construct — never SQL text — so identifiers are quoted by the dialect:
   column, so an index on the clock column can serve it;
 - :func:`group_stats` — the sizes of the ``GROUP BY`` groups of the
   quasi-identifiers, summarised by one outer query in the database;
+- :func:`selected_columns` / :func:`group_counts` — chosen columns of every
+  row, and each distinct combination of them with its row count, for a
+  streamed disclosure extract (see :mod:`connectors.sql.row_streaming`);
 - :func:`present_values` — ``SELECT DISTINCT col WHERE col IN (…)`` for one
   batch of candidates;
 - :func:`count_in` — ``SELECT count(*) WHERE col IN (…)`` for one batch;
@@ -113,6 +116,34 @@ def group_stats(table: Table, cols: Sequence[ColumnElement[Any]], k_min: int) ->
         func.coalesce(func.sum(case((small, n), else_=0)), 0),
         func.coalesce(func.sum(case((small, 1), else_=0)), 0),
     ).select_from(sizes)
+
+
+def selected_columns(table: Table, cols: Sequence[ColumnElement[Any]]) -> Select[Any]:
+    """``SELECT cols FROM table`` (no ORDER BY: the rows come in the table's own order)."""
+    return select(*cols).select_from(table)
+
+
+def group_counts(
+    table: Table, cols: Sequence[ColumnElement[Any]], dialect_family: str
+) -> Select[Any]:
+    """``SELECT cols, count(*) FROM table GROUP BY cols``, NULL a group of its own and text
+    grouped byte for byte (:func:`exact_text`), each text shown as ``min`` of its group."""
+    keys = [exact_text(c, dialect_family) for c in cols]
+    shown = [c if key is c else func.min(c) for c, key in zip(cols, keys, strict=True)]
+    return select(*shown, func.count()).select_from(table).group_by(*keys)
+
+
+def exact_text(col: ColumnElement[Any], dialect_family: str) -> ColumnElement[Any]:
+    """``col`` compared byte for byte when it is text: a case-insensitive or pad-space
+    collation (MySQL/MariaDB's defaults, SQLite's NOCASE) would make ``'Som'``, ``'SOM'``
+    and ``'Som '`` one group, which an extract keeps apart; other columns unchanged."""
+    if not isinstance(col.type, types.String) or isinstance(col.type, types.Enum):
+        return col
+    if dialect_family == "mysql":
+        return cast(col, types.LargeBinary)
+    if dialect_family in ("postgresql", "sqlite"):
+        return col.collate("C" if dialect_family == "postgresql" else "BINARY")
+    return col
 
 
 def is_integer(col: ColumnElement[Any]) -> bool:

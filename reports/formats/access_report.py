@@ -20,11 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from reports.common import (
     LIST_SEPARATOR,
@@ -36,7 +32,9 @@ from reports.common import (
     safe_cell,
     sorted_findings,
 )
+from reports.sheets import fill_sheet
 from reports.staging import StagedFile, write_all_or_nothing
+from reports.templating import template_environment
 from reports.text import labels
 from reports.text.access_labels import access_ui, via_text
 from scanners.model.result import AccessReview, AccessRow, Finding
@@ -152,23 +150,6 @@ def to_csv_text(reviews: Sequence[AccessReview], language: str = "th") -> str:
     return buffer.getvalue()
 
 
-def _fill(sheet: Any, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
-    sheet.append(list(header))
-    widths = [len(name) for name in header]
-    for row in rows:
-        cells = [
-            safe_cell(ILLEGAL_CHARACTERS_RE.sub("", v)) if isinstance(v, str) else v for v in row
-        ]
-        sheet.append(cells)
-        widths = [max(w, len(str(v or ""))) for w, v in zip(widths, cells, strict=True)]
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{sheet.max_row}"
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
-
-
 def build_workbook(reviews: Sequence[AccessReview], language: str = "th") -> Workbook:
     """The access sheet (one row per AccessRow) and the access findings, titled and headed
     in ``language``."""
@@ -178,9 +159,9 @@ def build_workbook(reviews: Sequence[AccessReview], language: str = "th") -> Wor
     assert sheet is not None
     access_title, findings_title = ACCESS_SHEETS[language]
     sheet.title = access_title
-    _fill(sheet, access_headers(language), (access_row(r, language) for r in _rows(reviews)))
+    fill_sheet(sheet, access_headers(language), (access_row(r, language) for r in _rows(reviews)))
     findings = workbook.create_sheet(findings_title)
-    _fill(
+    fill_sheet(
         findings, finding_headers(language), (finding_row(f, language) for f in _findings(reviews))
     )
     return workbook
@@ -248,14 +229,7 @@ def html_context(reviews: Sequence[AccessReview], language: str = "th") -> dict[
 
 def render_html(reviews: Sequence[AccessReview], language: str = "th") -> str:
     """The ``access.html`` page."""
-    environment = Environment(
-        loader=FileSystemLoader(_TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = template_environment(_TEMPLATES)
     return environment.get_template(TEMPLATE_NAME).render(html_context(reviews, language))
 
 

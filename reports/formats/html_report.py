@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from reports.common import (
     SEVERITY_ORDER,
@@ -27,6 +27,7 @@ from reports.common import (
 from reports.count_units import count_text
 from reports.due_dates import ensure_due, scan_date
 from reports.options import DEFAULT_OPTIONS, ReportOptions
+from reports.templating import template_environment
 from reports.text import labels
 from reports.text.dates import Era, format_date, format_moment
 from reports.text.law_text import law_text
@@ -42,14 +43,7 @@ _TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
 def _environment() -> Environment:
-    return Environment(
-        loader=FileSystemLoader(_TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    return template_environment(_TEMPLATES)
 
 
 def _bars(counts: Counter[str], order: list[str], label: Any) -> list[dict[str, Any]]:

@@ -12,16 +12,12 @@ carries the decision's reason, who and when, and the types detection gave.
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reports.common import (
     FINDING_COLUMNS,
@@ -30,11 +26,11 @@ from reports.common import (
     finding_headers,
     finding_row,
     ordered_findings,
-    safe_cell,
     sorted_datasets,
     sorted_sources,
 )
 from reports.options import DEFAULT_OPTIONS, ReportOptions
+from reports.sheets import fill_sheet
 from reports.text.labels import check_language
 from scanners.model.result import ColumnResult, DatasetResult, ScanResult
 
@@ -93,48 +89,6 @@ def sheet_headers(columns: Sequence[str], language: str) -> list[str]:
     """The header row of a Datasets or Sources sheet (``columns``) in ``language``."""
     headers = _SHEET_HEADERS.get(language, _SHEET_HEADERS["en"])
     return [headers[name] for name in columns]
-
-
-_MIN_WIDTH = 8
-_MAX_WIDTH = 60
-
-
-def _cell(value: Cell) -> Cell:
-    if isinstance(value, str):
-        return safe_cell(ILLEGAL_CHARACTERS_RE.sub("", value))
-    return value
-
-
-def _width(value: Cell) -> int:
-    if value is None:
-        return 0
-    # Thai vowel and tone marks above/below the line (category Mn) take no width.
-    return max(
-        (
-            sum(1 for ch in line if unicodedata.category(ch) != "Mn")
-            for line in str(value).splitlines()
-        ),
-        default=0,
-    )
-
-
-def _fill(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:
-    """Header (bold, frozen, filtered) and rows, then fit column widths."""
-    sheet.append(list(header))
-    widths = [len(name) for name in header]
-    for row in rows:
-        cells = [_cell(value) for value in row]
-        sheet.append(cells)
-        widths = [max(w, _width(v)) for w, v in zip(widths, cells, strict=True)]
-    bold = Font(bold=True)
-    for cell in sheet[1]:
-        cell.font = bold
-        cell.alignment = Alignment(vertical="top")
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{sheet.max_row}"
-    for index, width in enumerate(widths, start=1):
-        letter = get_column_letter(index)
-        sheet.column_dimensions[letter].width = min(max(width + 2, _MIN_WIDTH), _MAX_WIDTH)
 
 
 def _dataset_rows(dataset: DatasetResult) -> list[list[Cell]]:
@@ -197,7 +151,7 @@ def build_workbook(
     assert findings is not None
     findings_title, datasets_title, sources_title = SHEET_TITLES.get(language, SHEET_TITLES["en"])
     findings.title = findings_title
-    _fill(
+    fill_sheet(
         findings,
         finding_headers(language),
         (
@@ -209,13 +163,13 @@ def build_workbook(
     for cell in findings[due_letter][1:]:
         cell.number_format = "yyyy-mm-dd"
     datasets = workbook.create_sheet(datasets_title)
-    _fill(
+    fill_sheet(
         datasets,
         sheet_headers(DATASET_COLUMNS, language),
         (row for d in sorted_datasets(result.datasets) for row in _dataset_rows(d)),
     )
     sources = workbook.create_sheet(sources_title)
-    _fill(
+    fill_sheet(
         sources,
         sheet_headers(SOURCE_COLUMNS, language),
         ([s.name, s.status, s.error, s.datasets] for s in sorted_sources(result.sources)),

@@ -114,3 +114,20 @@ def cutoff(today: date, duration: Duration | str) -> date:
             raise ValueError("the period reaches before year 1") from exc
     months = period.amount * (12 if period.unit == "y" else 1)
     return _months_back(today, months)
+
+
+def after(day: date, duration: Duration | str) -> date:
+    """``day`` plus ``duration``, the way :func:`cutoff` goes back (the next follow-up date).
+
+    >>> after(date(2026, 8, 31), "6m")
+    datetime.date(2027, 2, 28)
+    >>> after(date(2026, 12, 4), "90d")
+    datetime.date(2027, 3, 4)
+    """
+    period = parse_duration(duration) if isinstance(duration, str) else duration
+    try:
+        if period.unit == "d":
+            return day + timedelta(days=period.amount)
+        return _months_back(day, -period.amount * (12 if period.unit == "y" else 1))
+    except (OverflowError, ValueError) as exc:
+        raise ValueError("the period reaches past year 9999") from exc

@@ -4,12 +4,14 @@
 turn. ``_revision`` reads a store's Alembic revision; ``_differences`` is what
 Alembic's autogenerate finds between a store and ``agent.state.tables`` (none,
 after any migration); ``_finding`` and ``_scan_s6`` make the scan that
-continues a store's history.
+continues a store's history; ``_disclosure`` is one entry of the disclosure
+log (SPEC §10), in Thai where a person would write it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from sqlalchemy.engine import URL
 from agent.state import migrate
 from agent.state.migrate import current_revision
 from agent.state.tables import metadata
+from scanners.model.disclosure import DisclosureRecord
 from scanners.model.result import Finding, ScanInfo, ScanResult, SourceStatus
 
 
@@ -86,3 +89,41 @@ def _scan_s6(findings: tuple[Finding, ...]) -> ScanResult:
         datasets=(),
         findings=findings,
     )
+
+
+#: Bangkok time: what a person types; the store keeps UTC.
+BANGKOK = timezone(timedelta(hours=7))
+
+
+def _disclosure(disclosure_id: str, day: int = 4, **changes: object) -> DisclosureRecord:
+    """A disclosure made on 2026-12-``day`` at 10:30 Bangkok time, follow-up in 6 months."""
+    values: dict[str, object] = {
+        "id": disclosure_id,
+        "source": "skyport_pg",
+        "dataset": "ops.passengers",
+        "recipient": "คณะสาธารณสุขศาสตร์ มหาวิทยาลัยตัวอย่าง",
+        "recipient_contact": "ดร. เอ นักวิจัย <a.researcher@example.ac.th> 02-000-0000",
+        "requested_by": "หน่วยวิจัย ฝ่ายปฏิบัติการท่าอากาศยาน",
+        "legal_basis": "archives_research",
+        "sensitive_basis": "",
+        "purpose": "ศึกษาการเดินทางของผู้โดยสารตามกลุ่มอายุ",
+        "approved_by": "dpo@example.co.th",
+        "register_id": "OPS-007",
+        "owner": "ops-owner@example.co.th",
+        "disclosed_at": datetime(2026, 12, day, 10, 30, 15, 123456, tzinfo=BANGKOK),
+        "rows": 3_000_000_000,  # more than a 32-bit integer holds
+        "sha256": "ab" * 32,
+        "k": 7,
+        "treatments": (
+            ("national_id", "pseudonym"),
+            ("date_of_birth", "birth_year"),
+            ("address", "postcode"),
+            ("full_name", "drop"),
+            ("ชื่อเล่น", "mask"),
+        ),
+        "format": "csv",
+        "follow_up_every": "6m",
+        "next_followup": date(2027, 6, day),
+    }
+    values.update(changes)
+    return DisclosureRecord(**values)  # type: ignore[arg-type]

@@ -1,0 +1,86 @@
+"""What the source says about a requested dataset: which types each column holds, which
+columns are prose, and how many rows there are.
+
+The dataset is sampled and classified exactly as a scan does it (the whole
+sample, so a column is judged beside its neighbours), then the classification
+overrides (SPEC §9) apply. The requested columns' facts are kept, and which
+columns of the whole dataset hold direct identifiers (to clean free text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agent.inputs.config import DetectionSettings
+from connectors.base import Connector, RowStreamer
+from connectors.errors import ConfigError
+from connectors.model import DatasetSample
+from scanners.classification.classify import classify_dataset
+from scanners.classification.overrides import Override, apply_overrides
+from scanners.detection.engine import DetectionEngine
+from scanners.disclosure.apply import companion_type
+from scanners.disclosure.assess import ColumnFacts
+from scanners.disclosure.request import DisclosureRequest
+from scanners.disclosure.treatments.free_text import looks_like_free_text
+
+
+@dataclass(frozen=True)
+class DatasetView:
+    """The requested dataset as the assessment needs it."""
+
+    found: dict[str, ColumnFacts]  # requested columns that exist → their facts
+    rows: int
+    companions: tuple[tuple[str, str], ...] = ()  # (column, direct type) of every column
+    # holding a direct identifier: its values are replaced inside the row's free text
+
+
+def streamer(connector: Connector, request: DisclosureRequest) -> RowStreamer:
+    """The connector as a row streamer, or a ConfigError naming the source."""
+    if not isinstance(connector, RowStreamer):
+        raise ConfigError(f"source {request.source} cannot stream rows for an extract")
+    return connector
+
+
+def inspect_dataset(
+    connector: Connector,
+    request: DisclosureRequest,
+    detection: DetectionSettings,
+    engine: DetectionEngine,
+    overrides: tuple[Override, ...],
+) -> DatasetView:
+    """Sample, classify and count the requested dataset (ConfigError when it is not there)."""
+    if request.dataset not in connector.list_datasets():
+        raise ConfigError(
+            f"{request.origin}: source {request.source} has no dataset {request.dataset!r} "
+            "(or the source's include/exclude leaves it out)"
+        )
+    info = connector.describe(request.dataset)
+    sample = connector.sample(info, detection.sample_rows)
+    columns = classify_dataset(sample, engine, detection.min_match_ratio)
+    columns = apply_overrides(overrides, request.source, request.dataset, columns)
+    prose = _free_text_columns(sample)
+    wanted = {c.name for c in request.columns}
+    found = {
+        column.name: ColumnFacts(
+            types=tuple(dict.fromkeys(m.type for m in column.pii)),
+            free_text=column.name in prose,
+        )
+        for column in columns
+        if column.name in wanted
+    }
+    rows = streamer(connector, request).count_rows(request.dataset)
+    companions = tuple(
+        (column.name, kind)
+        for column in columns
+        if (kind := companion_type([m.type for m in column.pii])) is not None
+    )
+    return DatasetView(found, rows, companions)
+
+
+def _free_text_columns(sample: DatasetSample) -> set[str]:
+    """Columns of prose: a document's content, or cells mostly long text."""
+    return {
+        column.column.name
+        for column in sample.columns
+        if column.column.free_text or looks_like_free_text(column.values)
+    }
