@@ -9,6 +9,8 @@ the top of each page at 1024 px:
     docs/report-en.png        the same scan in English
     docs/owner-report-th.png  the HR owner's own report in Thai (do first, due dates)
     docs/access-report-th.png the access review in Thai
+    docs/disclosure-assessment.png  the demo disclosure request's assessment (k too low)
+    docs/disclosure-notice-th.png   the Thai notice to the recipient of the extract
 
 Run from the repository root: ``.venv/bin/python scripts/report_screenshots.py``
 (``--out DIR`` to write elsewhere, ``--height PX`` for a taller capture).
@@ -19,6 +21,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -78,6 +82,30 @@ def _scan(config: Path, out: Path) -> None:
         raise RuntimeError(f"the demo scan of {config} exited {code}")
 
 
+def _disclose(config: Path, request: Path, out: Path, *options: str) -> None:
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = pdpa_agent(
+            ["-c", str(config), "disclose", str(request), *options, "--out", str(out)]
+        )
+    if code != 0:
+        raise RuntimeError(f"disclose {request} exited {code}")
+
+
+def build_disclosure(work: Path, config: Path, request: Path) -> dict[str, Path]:
+    """Assess the demo's disclosure request, then make it as the assessment suggests."""
+    os.environ.setdefault("PDPA_PSEUDONYM_KEY", secrets.token_hex(32))
+    _disclose(config, request, work / "assessed", "--assess")
+    text = request.read_text(encoding="utf-8")
+    text = text.replace('approved_by = ""', 'approved_by = "dpo@siamretail.co.th"')
+    text = text.replace('name = "address"\nas = "province"', 'name = "address"\nas = "drop"')
+    request.write_text(text, encoding="utf-8")
+    _disclose(config, request, work / "disclosed")
+    return {
+        "disclosure-assessment.png": work / "assessed" / "assessment.html",
+        "disclosure-notice-th.png": work / "disclosed" / "notice.th.html",
+    }
+
+
 def build_reports(work: Path) -> dict[str, Path]:
     """Scan the demo in Thai and in English; return the pages to capture by PNG name."""
     paths = build_demo(work / "demo-org")
@@ -94,6 +122,7 @@ def build_reports(work: Path) -> dict[str, Path]:
         "report-en.png": work / "en" / "report.html",
         "owner-report-th.png": work / "th" / "owners" / HR_OWNER_FOLDER / "report.html",
         "access-report-th.png": work / "th" / "access.html",
+        **build_disclosure(work, thai, paths.disclosure_request),
     }
 
 

@@ -36,6 +36,7 @@ class DemoPaths:
     register: Path
     access_list: Path
     erasure: Path
+    disclosure_request: Path
 
 
 def make_population(seed: int = DEFAULT_SEED, today: date = DEFAULT_TODAY) -> Population:
@@ -67,11 +68,13 @@ def build_demo(root: Path, seed: int = DEFAULT_SEED, today: date = DEFAULT_TODAY
         register=root / "retention_register.toml",
         access_list=root / "access_list.toml",
         erasure=root / "erasure_requests.csv",
+        disclosure_request=root / "disclosure_request.toml",
     )
     write_database(paths.database, population, seed, today)
     write_share(paths.share, population, seed, today)
     _write_text(paths.register, config_files.register_toml())
     _write_text(paths.access_list, config_files.access_toml(today))
     _write_text(paths.erasure, config_files.erasure_csv(population, today))
+    _write_text(paths.disclosure_request, config_files.disclosure_request_toml())
     _write_text(paths.config, config_files.config_toml(root, paths.database))
     return paths

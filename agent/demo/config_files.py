@@ -86,6 +86,10 @@ def config_toml(root: Path, database: Path) -> str:
             ("[access]", {"path": "access_list.toml"}),
             ("[erasure]", {"path": "erasure_requests.csv", "grace_days": 30}),
             (
+                "[disclosure]",
+                {"key_env": "PDPA_PSEUDONYM_KEY", "controller": "Siam Retail Co., Ltd."},
+            ),
+            (
                 "[reports]",
                 {
                     "out_dir": "reports",
@@ -230,3 +234,35 @@ def erasure_csv(population: Population, today: date) -> str:
         ["EMAIL_ADDRESS", customer.email, today - timedelta(days=55), "consent_withdrawn"]
     )
     return buf.getvalue()
+
+
+#: The demo's disclosure request (SPEC §10): payroll data for a provident fund manager.
+DISCLOSURE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("emp_id", "keep"),
+    ("citizen_id", "pseudonym"),
+    ("birth_date", "age_band"),
+    ("address", "province"),
+    ("salary", "keep"),
+)
+
+
+def disclosure_request_toml() -> str:
+    """``disclosure_request.toml``: not yet approved, so ``--assess`` shows what it lacks."""
+    request: TomlTable = {
+        "id": "DEMO-REQ-001",
+        "requested_by": "Finance department, Siam Retail Co.",
+        "recipient": "Example Provident Fund Management Co., Ltd.",
+        "recipient_contact": "fund-admin@example-fund.co.th 02-000-0000",
+        "legal_basis": "contract",
+        "purpose": "Provident fund membership statistics by age group and province",
+        "approved_by": "",
+        "follow_up_every": "12m",
+        "source": DB_SOURCE,
+        "dataset": "main.employees",
+        "format": "xlsx",
+    }
+    columns = [("[[request.columns]]", {"name": n, "as": t}) for n, t in DISCLOSURE_COLUMNS]
+    return toml_document(
+        "A disclosure request (s.37(2)) of Siam Retail Co. demo: approve it to make the extract",
+        [("[request]", request), *columns],
+    )

@@ -58,16 +58,17 @@ def inspect_dataset(
     sample = connector.sample(info, detection.sample_rows)
     columns = classify_dataset(sample, engine, detection.min_match_ratio)
     columns = apply_overrides(overrides, request.source, request.dataset, columns)
-    prose = _free_text_columns(sample)
+    long_text = _long_text_columns(sample)
+    documents = {c.column.name for c in sample.columns if c.column.free_text}
     wanted = {c.name for c in request.columns}
-    found = {
-        column.name: ColumnFacts(
-            types=tuple(dict.fromkeys(m.type for m in column.pii)),
-            free_text=column.name in prose,
-        )
-        for column in columns
-        if column.name in wanted
-    }
+    found = {}
+    for column in columns:
+        if column.name not in wanted:
+            continue
+        types = tuple(dict.fromkeys(m.type for m in column.pii))
+        address_only = bool(types) and set(types) <= ADDRESS_TYPES
+        free = column.name in documents or (column.name in long_text and not address_only)
+        found[column.name] = ColumnFacts(types=types, free_text=free)
     rows = streamer(connector, request).count_rows(request.dataset)
     companions = tuple(
         (column.name, kind)
@@ -77,10 +78,11 @@ def inspect_dataset(
     return DatasetView(found, rows, companions)
 
 
-def _free_text_columns(sample: DatasetSample) -> set[str]:
-    """Columns of prose: a document's content, or cells mostly long text."""
-    return {
-        column.column.name
-        for column in sample.columns
-        if column.column.free_text or looks_like_free_text(column.values)
-    }
+#: Types of a long value that is one structured field, not prose: an address column.
+ADDRESS_TYPES = frozenset({"ADDRESS", "POSTAL_CODE"})
+
+
+def _long_text_columns(sample: DatasetSample) -> set[str]:
+    """Columns whose cells are mostly long text: prose, unless the column holds nothing but
+    addresses (a long value that is one field)."""
+    return {column.column.name for column in sample.columns if looks_like_free_text(column.values)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from scanners.disclosure.assessment import ColumnAssessment
 from scanners.disclosure.treatments.age_band import age_band
@@ -36,8 +37,26 @@ class TreatmentTools:
     anonymiser: FreeTextAnonymiser | None = None
 
 
+#: Distinct values remembered per column and treatment: a birth date or a province repeats
+#: across rows, and the k count generalises the same value in many combinations.
+CACHE_SIZE = 1 << 16
+
+
 def _identity(value: object) -> object:
     return value
+
+
+def _memoised(function: CellTreatment) -> CellTreatment:
+    """``function`` remembering its last :data:`CACHE_SIZE` distinct values (it is pure)."""
+    cached = lru_cache(maxsize=CACHE_SIZE)(function)
+
+    def call(value: object) -> object:
+        try:
+            return cached(value)
+        except TypeError:  # an unhashable cell
+            return function(value)
+
+    return call
 
 
 def _main_type(column: ColumnAssessment) -> str | None:
@@ -49,6 +68,13 @@ def _main_type(column: ColumnAssessment) -> str | None:
 
 def cell_treatment(column: ColumnAssessment, tools: TreatmentTools) -> CellTreatment:
     """The function applied to every cell of ``column`` (never used for ``drop``)."""
+    function = _cell_function(column, tools)
+    if function is _identity or (column.free_text and column.treatment == "keep"):
+        return function
+    return _memoised(function)
+
+
+def _cell_function(column: ColumnAssessment, tools: TreatmentTools) -> CellTreatment:
     treatment, kind = column.treatment, _main_type(column)
     if treatment == "keep":
         if column.free_text:
