@@ -14,14 +14,13 @@ from dataclasses import dataclass
 from agent.inputs.config import DetectionSettings
 from connectors.base import Connector, RowStreamer
 from connectors.errors import ConfigError
-from connectors.model import DatasetSample
 from scanners.classification.classify import classify_dataset
 from scanners.classification.overrides import Override, apply_overrides
 from scanners.detection.engine import DetectionEngine
 from scanners.disclosure.apply import companion_type
 from scanners.disclosure.assess import ColumnFacts
 from scanners.disclosure.request import DisclosureRequest
-from scanners.disclosure.treatments.free_text import looks_like_free_text
+from scanners.disclosure.treatments.free_text import is_prose
 
 
 @dataclass(frozen=True)
@@ -58,16 +57,15 @@ def inspect_dataset(
     sample = connector.sample(info, detection.sample_rows)
     columns = classify_dataset(sample, engine, detection.min_match_ratio)
     columns = apply_overrides(overrides, request.source, request.dataset, columns)
-    long_text = _long_text_columns(sample)
     documents = {c.column.name for c in sample.columns if c.column.free_text}
+    values = {c.column.name: c.values for c in sample.columns}
     wanted = {c.name for c in request.columns}
     found = {}
     for column in columns:
         if column.name not in wanted:
             continue
         types = tuple(dict.fromkeys(m.type for m in column.pii))
-        address_only = bool(types) and set(types) <= ADDRESS_TYPES
-        free = column.name in documents or (column.name in long_text and not address_only)
+        free = column.name in documents or is_prose(values.get(column.name, ()), types, engine)
         found[column.name] = ColumnFacts(types=types, free_text=free)
     rows = streamer(connector, request).count_rows(request.dataset)
     companions = tuple(
@@ -76,13 +74,3 @@ def inspect_dataset(
         if (kind := companion_type([m.type for m in column.pii])) is not None
     )
     return DatasetView(found, rows, companions)
-
-
-#: Types of a long value that is one structured field, not prose: an address column.
-ADDRESS_TYPES = frozenset({"ADDRESS", "POSTAL_CODE"})
-
-
-def _long_text_columns(sample: DatasetSample) -> set[str]:
-    """Columns whose cells are mostly long text: prose, unless the column holds nothing but
-    addresses (a long value that is one field)."""
-    return {column.column.name for column in sample.columns if looks_like_free_text(column.values)}

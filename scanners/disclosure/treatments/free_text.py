@@ -44,6 +44,9 @@ FREE_TEXT_MIN_CHARS = 40
 #: The share of non-empty text values that must be prose for the column to be free text.
 FREE_TEXT_SHARE = 0.5
 
+#: Quasi-identifiers nested in a longer field (a postcode in an address) are no second kind.
+_QUASI = frozenset({"POSTAL_CODE", "BIRTH_YEAR", "GENDER"})
+
 # The Thai word after a span, one or two spaces away: a surname candidate.
 _NEXT_THAI_WORD = re.compile(r" {1,2}[\u0e01-\u0e4e]+")
 
@@ -64,6 +67,38 @@ def looks_like_free_text(values: Sequence[object]) -> bool:
         return False
     long = sum(len(text) >= FREE_TEXT_MIN_CHARS for text in texts)
     return long >= FREE_TEXT_SHARE * len(texts)
+
+
+#: Below this share of a long value covered by detected spans, the value is prose.
+PROSE_MAX_COVERAGE = 0.6
+#: Long values looked at to measure the coverage.
+PROSE_PROBES = 20
+
+
+def _coverage(text: str, engine: DetectionEngine) -> float:
+    """The share of ``text``'s characters inside a span the column recognizers find."""
+    covered = [False] * len(text)
+    for entity in engine.analyze_value(text):
+        covered[entity.start : entity.end] = [True] * (entity.end - entity.start)
+    return sum(covered) / len(text) if text else 1.0
+
+
+def is_prose(values: Sequence[object], types: Sequence[str], engine: DetectionEngine) -> bool:
+    """Whether a column of long values is prose (notes) rather than one long field per cell.
+
+    Long values (:func:`looks_like_free_text`) are prose when they hold two or more kinds
+    of personal data, or when detected spans cover less than :data:`PROSE_MAX_COVERAGE` of
+    a typical value; an e-mail address or a street address fills its whole cell.
+    """
+    if not looks_like_free_text(values):
+        return False
+    if len(set(types) - _QUASI) >= 2:
+        return True
+    long = [
+        v.strip() for v in values if isinstance(v, str) and len(v.strip()) >= FREE_TEXT_MIN_CHARS
+    ]
+    shares = sorted(_coverage(text, engine) for text in long[:PROSE_PROBES])
+    return not shares or shares[len(shares) // 2] < PROSE_MAX_COVERAGE
 
 
 def placeholder(entity_type: str) -> str:

@@ -4,13 +4,17 @@ Detection in prose misses some names (a rare given name, ``นายพล…`` 
 a rank). But the same row usually holds the person's name, national ID and
 phone in their own columns, so a notes cell is checked for those exact
 values first: each is replaced by ``<TYPE>`` wherever it appears — digits
-matched across any spaces, dashes or dots between them, e-mail addresses
+matched across any spaces, dashes or dots between them, a birth date in ISO
+or day/month/year of either era, e-mail addresses and passport numbers
 without regard to case, a name also by its given name and surname alone
 (with or without its title). Only then does detection look at what is left.
 
 >>> replace_known("โทร 081 234 5678 คุณสมชาย", [("PHONE_NUMBER", "0812345678"),
 ...                                            ("PERSON", "นายสมชาย ใจดี")])
 'โทร <PHONE_NUMBER> คุณ<PERSON>'
+>>> replace_known("เกิด 02/03/2528 พาสปอร์ต aa1234567", [("DATE_OF_BIRTH", "1985-03-02"),
+...                                                    ("PASSPORT", "AA1234567")])
+'เกิด <DATE_OF_BIRTH> พาสปอร์ต <PASSPORT>'
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from scanners.dates.date_values import parse_date
 from scanners.normalise import thai_digits_to_ascii
 from scanners.recognizers.th.th_person import TITLES
 
@@ -25,9 +30,7 @@ from scanners.recognizers.th.th_person import TITLES
 MIN_NAME_PART = 3
 #: Digit identifiers shorter than this are left alone (house numbers, amounts).
 MIN_DIGITS = 6
-_DIGIT_TYPES = frozenset(
-    {"TH_NATIONAL_ID", "PHONE_NUMBER", "PASSPORT", "BANK_ACCOUNT", "CREDIT_CARD"}
-)
+_DIGIT_TYPES = frozenset({"TH_NATIONAL_ID", "PHONE_NUMBER", "BANK_ACCOUNT", "CREDIT_CARD"})
 _TITLES = sorted({t.rstrip(".") for t in TITLES} | set(TITLES), key=len, reverse=True)
 _SEPARATORS = r"[\s\-.]*"
 
@@ -48,10 +51,23 @@ def _name_patterns(name: str) -> Iterable[str]:
             yield re.escape(part)
 
 
+def _date_patterns(value: str) -> Iterable[str]:
+    """A birth date as Thai records write it: ISO, or day/month/year in either era."""
+    day = parse_date(value)
+    if day is None:
+        return
+    yield rf"{day.year}-0?{day.month}-0?{day.day}(?!\d)"
+    for year in (day.year, day.year + 543):
+        yield rf"(?<!\d)0?{day.day}[/\-.]0?{day.month}[/\-.]{year}(?!\d)"
+
+
 def _patterns(pii_type: str, value: str) -> Iterable[str]:
     value = value.strip()
     if pii_type == "PERSON":
         yield from _name_patterns(value)
+        return
+    if pii_type == "DATE_OF_BIRTH":
+        yield from _date_patterns(value)
         return
     digits = re.sub(r"\D", "", thai_digits_to_ascii(value))
     if pii_type in _DIGIT_TYPES and len(digits) >= MIN_DIGITS:

@@ -14,6 +14,7 @@ organisation is built and the commands run once for the whole package.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -91,7 +92,40 @@ def _cli(work: Path, *args: str, stdin: str | None = None) -> subprocess.Complet
         capture_output=True,
         text=True,
         timeout=900,
+        env=os.environ | {"PDPA_PSEUDONYM_KEY": PSEUDONYM_KEY},
     )
+
+
+#: The employees' disclosure (SPEC §10): every identifier pseudonymised, masked, generalised
+#: or dropped, and the notes kept as free text, so the extract itself may hold no raw value.
+DISCLOSURE_COLUMNS = {
+    "id": "keep",
+    "full_name": "pseudonym",
+    "citizen_id": "pseudonym",
+    "phone": "mask",
+    "email": "pseudonym",
+    "birth_date": "drop",
+    "bank_account": "drop",
+    "passport_no": "drop",
+    "notes": "keep",
+}
+PSEUDONYM_KEY = "no-leak-test-key-0123456789abcdef"
+
+
+def _disclosure_request(work: Path) -> Path:
+    path = work / "disclosure.toml"
+    columns = "".join(
+        f'\n[[request.columns]]\nname = "{name}"\nas = "{treatment}"\n'
+        for name, treatment in DISCLOSURE_COLUMNS.items()
+    )
+    path.write_text(
+        '[request]\nid = "LEAK-1"\nrequested_by = "HR"\nrecipient = "Payroll Bureau"\n'
+        'recipient_contact = "payroll@example.com"\nlegal_basis = "contract"\n'
+        'purpose = "Payroll"\napproved_by = "dpo@example.org"\nsource = "pg"\n'
+        'dataset = "public.employees"\nformat = "xlsx"\n' + columns,
+        encoding="utf-8",
+    )
+    return path
 
 
 @pytest.fixture(scope="package")
@@ -107,6 +141,7 @@ def runs(
     two = _config(org, work, 2, "th")
     one = _config(org, work, 1, "en")
     planted = org.erasure_subjects
+    request = str(_disclosure_request(work))
     commands = {
         "scan -v (2 workers)": _cli(work, "-v", "-c", str(two), "scan"),
         "scan --debug (1 worker)": _cli(work, "--debug", "-c", str(one), "scan"),
@@ -134,6 +169,16 @@ def runs(
             work, "--debug", "-c", str(one), "access", "--out", str(work / "out-access-1")
         ),
         "check-config": _cli(work, "-c", str(two), "check-config"),
+        "disclose --assess -v": _cli(
+            work, "-v", "-c", str(two), "disclose", request, "--assess", "--out", "assessed"
+        ),
+        "disclose --debug": _cli(
+            work, "--debug", "-c", str(two), "disclose", request, "--out", "disclosed"
+        ),
+        "disclosures list --xlsx": _cli(
+            work, "-c", str(two), "disclosures", "list", "--xlsx", "disclosures.xlsx"
+        ),
+        "disclosures show": _cli(work, "-c", str(two), "disclosures", "show", "LEAK-1"),
         "detect -v": _cli(work, "-v", "detect", "-", stdin=planted[0].note),
         "detect --debug --jsonl (a bad line)": _cli(
             work,

@@ -13,6 +13,8 @@ the compared text, which is exactly what must not be shown if a value did leak.
 
 from __future__ import annotations
 
+from openpyxl import load_workbook
+
 from tests.safety.no_leaks.outputs import Runs, findings_report
 
 
@@ -34,6 +36,10 @@ def test_the_commands_ran_and_saw_the_planted_data(runs: Runs) -> None:
         "access -v (2 workers)": 3,
         "access --debug (1 worker)": 3,
         "check-config": 0,
+        "disclose --assess -v": 0,
+        "disclose --debug": 0,
+        "disclosures list --xlsx": 0,
+        "disclosures show": 0,
         "detect -v": 0,
         "detect --debug --jsonl (a bad line)": 2,
     }
@@ -65,6 +71,15 @@ def test_the_commands_ran_and_saw_the_planted_data(runs: Runs) -> None:
     assert found, "subject did not find the planted national ID in public.employees"
     detected = '"TH_NATIONAL_ID"' in runs.commands["detect -v"].stdout
     assert detected, "detect did not see the national ID"
+
+
+def test_the_disclosure_extract_holds_every_employee(runs: Runs) -> None:
+    """The extract is in the leak search (test_no_raw_value_leaves): it must hold the rows."""
+    sheet = load_workbook(runs.work / "disclosed" / "extract.xlsx", read_only=True).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert len(rows) == 16 + 1 and rows[0][-1] == "notes"  # build_org: 16 people in PostgreSQL
+    notes = [str(row[-1]) for row in rows[1:]]
+    assert all("<PERSON>" in note and "<TH_NATIONAL_ID>" in note for note in notes)
 
 
 def test_scan_errors_keep_the_useful_part_of_the_database_error(runs: Runs) -> None:

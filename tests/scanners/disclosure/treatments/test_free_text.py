@@ -8,7 +8,11 @@ import pytest
 
 from scanners.detection.engine import DetectionEngine
 from scanners.disclosure.treatments import free_text as module
-from scanners.disclosure.treatments.free_text import FreeTextAnonymiser, looks_like_free_text
+from scanners.disclosure.treatments.free_text import (
+    FreeTextAnonymiser,
+    is_prose,
+    looks_like_free_text,
+)
 from scanners.validators.th_national_id import calc_check_digit
 
 NATIONAL_ID = "310050012345" + calc_check_digit("310050012345")  # valid: 3100500123458
@@ -95,3 +99,33 @@ def test_anonymise_examples(
 def test_non_text_is_read_as_text(anonymise: FreeTextAnonymiser) -> None:
     assert anonymise(int(NATIONAL_ID)) in ("<TH_NATIONAL_ID>", NATIONAL_ID)
     assert anonymise(2024) == "2024"
+
+
+PROSE_CASES = [
+    # (values, detected types, prose?)
+    (
+        ["ผู้โดยสารนายสมชาย ใจดี ติดต่อกลับเรื่องกระเป๋าสัมภาระตกค้างที่สนามบินสุวรรณภูมิ"] * 3,
+        ["PERSON"],
+        True,
+    ),
+    (
+        ["ติดต่อนายสมชาย ใจดี โทร 081-234-5678 เรื่องเอกสารประกอบการสมัครงาน"] * 3,
+        ["PERSON", "PHONE_NUMBER"],
+        True,
+    ),
+    # traps: one long field per cell is not prose
+    (["somchai.jaidee.personal.mailbox@example-company.co.th"] * 3, ["EMAIL_ADDRESS"], False),
+    (
+        ["99/12 หมู่ 3 ถนนพหลโยธิน ตำบลคลองหนึ่ง อำเภอคลองหลวง จังหวัดปทุมธานี 12120"] * 3,
+        ["ADDRESS", "POSTAL_CODE"],
+        False,
+    ),
+    (["สั้น", "ค่า"], [], False),
+]
+
+
+@pytest.mark.parametrize(("values", "types", "prose"), PROSE_CASES)
+def test_is_prose(
+    values: list[object], types: list[str], prose: bool, engine: DetectionEngine
+) -> None:
+    assert is_prose(values, types, engine) is prose
