@@ -92,7 +92,11 @@ def build(rows: int) -> URL:
         ["passenger_id", "national_id", "date_of_birth", "address", "gender"],
         select(
             i,
-            func.lpad(cast(1_100_000_000_000 + cast(i, BigInteger) * 7919 % 899_999_999_999, String), 13, "1"),
+            func.lpad(
+                cast(1_100_000_000_000 + cast(i, BigInteger) * 7919 % 899_999_999_999, String),
+                13,
+                "1",
+            ),
             cast(literal("1950-01-01"), Date) + (i * 37 % 20_000),
             func.concat(
                 i % 300,
