@@ -60,6 +60,14 @@ def _followups(
     return [f for f in findings if f["type"] == "DISCLOSURE_FOLLOWUP_DUE"]
 
 
+def _answer(
+    org: Setup, capsys: pytest.CaptureFixture[str], disclosure: str, status: str, note: str = ""
+) -> tuple[int, str, str]:
+    """``disclosures followup DISCLOSURE --status STATUS`` by the DPO."""
+    argv = ["-c", str(org.config), "disclosures", "followup", disclosure, "--status", status]
+    return run(capsys, *argv, "--by", "dpo@example.co.th", "--note", note)
+
+
 def test_a_past_follow_up_raises_one_finding_until_the_copy_is_deleted(
     org: Setup, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -80,37 +88,11 @@ def test_a_past_follow_up_raises_one_finding_until_the_copy_is_deleted(
 
     disclosure = f"FU-{org.folder.name}"
     config = str(org.config)
-    code, said, _ = run(
-        capsys,
-        "-c",
-        config,
-        "disclosures",
-        "followup",
-        disclosure,
-        "--status",
-        "no_answer",
-        "--by",
-        "dpo@example.co.th",
-        "--note",
-        "phoned, no reply",
-    )
+    code, said, _ = _answer(org, capsys, disclosure, "no_answer", "phoned, no reply")
     assert code == 0 and "no_answer" in said
     assert len(_followups(org, capsys, "no_answer")) == 1  # still due: nobody answered
 
-    code, _, _ = run(
-        capsys,
-        "-c",
-        config,
-        "disclosures",
-        "followup",
-        disclosure,
-        "--status",
-        "deleted",
-        "--by",
-        "dpo@example.co.th",
-        "--note",
-        "certificate of deletion received",
-    )
+    code, _, _ = _answer(org, capsys, disclosure, "deleted", "certificate of deletion received")
     assert code == 0
     assert _followups(org, capsys, "deleted") == []
     code, listed, _ = run(capsys, "-c", config, "findings", "--status", "resolved")
@@ -121,18 +103,7 @@ def test_a_past_follow_up_raises_one_finding_until_the_copy_is_deleted(
 
     code, shown, _ = run(capsys, "-c", config, "disclosures", "show", disclosure)
     assert code == 0 and "closed" in shown and "certificate of deletion received" in shown
-    code, _, err = run(
-        capsys,
-        "-c",
-        config,
-        "disclosures",
-        "followup",
-        disclosure,
-        "--status",
-        "still_needed",
-        "--by",
-        "dpo@example.co.th",
-    )
+    code, _, err = _answer(org, capsys, disclosure, "still_needed")
     assert code == 2 and "closed" in err
 
 
@@ -142,18 +113,7 @@ def test_still_needed_schedules_the_next_follow_up(
     disclosure = f"FU-NEEDED-{org.folder.name}"
     _past_disclosure(org, disclosure, date.today() - timedelta(days=3))
     config = str(org.config)
-    code, said, _ = run(
-        capsys,
-        "-c",
-        config,
-        "disclosures",
-        "followup",
-        disclosure,
-        "--status",
-        "still_needed",
-        "--by",
-        "dpo@example.co.th",
-    )
+    code, said, _ = _answer(org, capsys, disclosure, "still_needed")
     assert code == 0 and "next follow-up" in said
     ids = [f["message"]["en"] for f in _followups(org, capsys, "needed")]
     assert not any(disclosure in message for message in ids)

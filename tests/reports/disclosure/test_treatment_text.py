@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
+from agent.inputs.register_loader import LegalBasis, SensitiveBasis
 from reports.disclosure import treatment_text as text
 from scanners.disclosure.request import TREATMENTS
 from scanners.model.disclosure import (
@@ -12,24 +15,8 @@ from scanners.model.disclosure import (
     FOLLOWUP_STATUSES,
 )
 
-LEGAL_BASES = (
-    "consent",
-    "contract",
-    "legal_obligation",
-    "vital_interest",
-    "public_task",
-    "legitimate_interest",
-    "archives_research",
-)
-SENSITIVE_BASES = (
-    "explicit_consent",
-    "employment_law",
-    "vital_interest",
-    "medical",
-    "public_health",
-    "legal_claims",
-    "archives_research",
-)
+LEGAL_BASES = get_args(LegalBasis)
+SENSITIVE_BASES = tuple(basis for basis in get_args(SensitiveBasis) if basis)
 
 
 @pytest.mark.parametrize(
