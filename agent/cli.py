@@ -20,6 +20,7 @@ from agent.commands.exit_codes import EXIT_OK, EXIT_USAGE
 from agent.inputs.problems import ConfigProblems
 from connectors.errors import PdpaAgentError
 from scanners.checks.severity import SEVERITY_ORDER
+from scanners.model.breach import OUTCOMES
 from scanners.model.disclosure import FOLLOWUP_STATUSES
 from scanners.subjects.normal_forms import SUBJECT_TYPES
 
@@ -192,6 +193,23 @@ def build_parser() -> argparse.ArgumentParser:
     followup.add_argument("--note", default="", help="what the recipient said")
     followup.add_argument("--by", required=True, help="who records it")
     followup.add_argument("--next", metavar="DATE", help="still_needed: the next follow-up date")
+    breach = commands.add_parser("breach", help="s.37(4): the breach register and its drafts")
+    breach.set_defaults(action="list", out=None)
+    steps = breach.add_subparsers(dest="action", parser_class=_Parser)
+    opened = steps.add_parser("open", help="assess an incident file and record the breach")
+    opened.add_argument("incident", metavar="INCIDENT.toml")
+    opened.add_argument("--out", help="folder for breach.json and the drafts")
+    steps.add_parser("list", help="every breach with its state")
+    shown = steps.add_parser("show", help="one breach: state, time left, factors, history")
+    shown.add_argument("id", metavar="ID")
+    updated = steps.add_parser("update", help="re-assess an open breach (history kept)")
+    updated.add_argument("id", metavar="ID")
+    updated.add_argument("incident", metavar="INCIDENT.toml")
+    updated.add_argument("--out", help="folder for breach.json and the drafts")
+    closed = steps.add_parser("close", help="end a breach")
+    closed.add_argument("id", metavar="ID")
+    closed.add_argument("--outcome", required=True, choices=OUTCOMES)
+    closed.add_argument("--by", required=True, help="who closes it")
     _add_config_option(parser)
     return parser
 
@@ -208,8 +226,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("agent.commands.run", "run_command"),
     "check-config": ("agent.commands.check_config", "check_config_command"),
     "worker": ("agent.commands.worker", "worker_command"),
-    "disclose": ("agent.commands.disclose", "disclose_command"),
-    "disclosures": ("agent.commands.disclosures", "disclosures_command"),
+    "disclose": ("agent.commands.registers.disclose", "disclose_command"),
+    "disclosures": ("agent.commands.registers.disclosures", "disclosures_command"),
+    "breach": ("agent.commands.registers.breach", "breach_command"),
 }
 
 

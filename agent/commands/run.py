@@ -4,25 +4,35 @@ The schedule strings of SPEC §4 become jobs of the ``schedule`` library; one
 scan runs at a time (the loop is single-threaded). SIGTERM or SIGINT sets a
 stop flag that the runner checks between datasets, so a scan in progress
 stops after its current dataset, is not recorded as complete, and the loop
-ends; the next run's first scan is complete.
+ends; the next run's first scan is complete. Every few minutes (and at start)
+it also sends the DPO the breach reminders that are due (SPEC §11,
+``agent.breach.reminders``).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import threading
 from collections.abc import Callable
+from datetime import UTC, datetime
 from types import FrameType
 
 import schedule
 
+from agent.breach.reminders import send_reminders
 from agent.commands.exit_codes import EXIT_OK
 from agent.commands.scan import ScanRequest, scan_session
 from agent.inputs.config_loader import find_config, load_config
 from agent.inputs.schedule_spec import ScheduleSpec, parse_schedule
+from agent.state.store import StateStore
 from connectors.errors import PdpaAgentError
+from scanners.reasons import error_reason
+
+#: How often ``run`` checks whether a breach reminder (24 h, 6 h left) is due.
+REMINDER_CHECK_SECONDS = int(os.environ.get("PDPA_REMINDER_CHECK_SECONDS", "300"))
 
 
 class StopFlag:
@@ -81,7 +91,20 @@ def run_command(args: argparse.Namespace) -> int:
         except PdpaAgentError as exc:  # one failed scan must not end the agent
             log.error("scan failed: %s", exc)
 
+    def remind() -> None:
+        try:
+            with StateStore(loaded.config.agent.state) as store:
+                for line in send_reminders(loaded, store, datetime.now(UTC)):
+                    print(line, flush=True)
+        except Exception as exc:  # a reminder failure must not end the agent
+            log.error("breach reminders failed: %s", error_reason(exc))
+
     print(f"pdpa-agent running: {loaded.config.agent.schedule} (SIGTERM or Ctrl-C stops it)")
-    run_until_stopped(build_scheduler(spec, job), stop, job, now=args.now)
+    if loaded.config.breach.dpo_email and loaded.config.reports.email is None:
+        print("breach reminders are off: [breach] dpo_email needs [reports.email] to send them")
+    scheduler = build_scheduler(spec, job)
+    scheduler.every(REMINDER_CHECK_SECONDS).seconds.do(remind)
+    remind()
+    run_until_stopped(scheduler, stop, job, now=args.now)
     print("pdpa-agent stopped")
     return EXIT_OK

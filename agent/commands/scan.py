@@ -13,13 +13,14 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from agent.commands.exit_codes import EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_OK
 from agent.commands.findings import diff_line
 from agent.commands.summary import summary_lines
 from agent.delivery.owner_delivery import deliver_owner_reports
+from agent.inputs.config import Config
 from agent.inputs.config_loader import LoadedConfig, find_config, load_config
 from agent.inputs.user_files import (
     load_due_requests,
@@ -33,9 +34,11 @@ from agent.scan.runner import ScanPlan, run_scan, select_sources
 from agent.state.recording import ScanRecorder
 from connectors.errors import PdpaAgentError
 from reports import FORMATS, write_reports
+from scanners.checks.incidents.breach_notice_due import notice_findings
 from scanners.checks.incidents.disclosure_followup_due import followup_findings
 from scanners.checks.severity import SEVERITY_RANK
 from scanners.detection.engine import DetectionEngine
+from scanners.model.breach import BreachRecord
 from scanners.model.disclosure import DisclosureRecord
 from scanners.model.result import ScanResult
 
@@ -111,6 +114,7 @@ def scan_session(loaded: LoadedConfig, request: ScanRequest) -> int:
         result = run_scan(plan, engine, Progress())
         if recorder is not None and result.complete:
             result = with_followups(result, recorder.open_disclosures(), plan)
+            result = with_breach_notices(result, recorder.open_breaches(), plan, config)
         diff = recorder.record(result) if recorder is not None and result.complete else None
     finally:
         if plan.file_cache is not None:
@@ -164,6 +168,16 @@ def with_followups(
     """``result`` with a DISCLOSURE_FOLLOWUP_DUE for every overdue disclosure of its sources."""
     sources = {source.name for source in plan.sources}
     due = followup_findings(disclosures, plan.today, plan.register, sources)
+    return replace(result, findings=(*result.findings, *due)) if due else result
+
+
+def with_breach_notices(
+    result: ScanResult, breaches: Sequence[BreachRecord], plan: ScanPlan, config: Config
+) -> ScanResult:
+    """``result`` with a BREACH_NOTICE_DUE for every open breach still owing its notice."""
+    sources = {source.name for source in plan.sources}
+    now = datetime.now(UTC)
+    due = notice_findings(breaches, now, sources, config.breach.dpo_email)
     return replace(result, findings=(*result.findings, *due)) if due else result
 
 

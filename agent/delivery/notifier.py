@@ -193,29 +193,46 @@ def send_owner_reports(
     ``ssl_context`` defaults to a verifying :func:`ssl.create_default_context`.
     """
     check_language(language)
-    use_ssl, host, port, user = _server(settings.smtp_url)
     context = ssl_context or ssl.create_default_context()
     sent: list[str] = []
     failed: list[str] = []
     for owner, paths in per_owner.items():
         try:
-            if "@" not in owner or any(ch in owner for ch in "\r\n<>,;"):
-                raise ValueError("not a single e-mail address")
             message = build_message(settings.sender, owner, list(paths), language)
-            with _connect(use_ssl, host, port, timeout, context) as client:
-                if password:
-                    client.login(user or settings.sender, password)
-                client.send_message(message, from_addr=settings.sender, to_addrs=[owner])
-        except (OSError, smtplib.SMTPException, ValueError) as exc:
-            log.warning(
-                "report e-mail to %s via %s:%d failed: %s",
-                owner,
-                host,
-                port,
-                _one_line(exc, password),
-            )
+        except ValueError as exc:
+            log.warning("report e-mail to %s not built: %s", owner, exc)
             failed.append(owner)
-        else:
-            log.info("report e-mail sent to %s", owner)
+            continue
+        if send_message(settings, message, owner, password, timeout=timeout, ssl_context=context):
             sent.append(owner)
+        else:
+            failed.append(owner)
     return sent, failed
+
+
+def send_message(
+    settings: EmailSettings,
+    message: EmailMessage,
+    recipient: str,
+    password: str | None,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    ssl_context: ssl.SSLContext | None = None,
+) -> bool:
+    """Send ``message`` to ``recipient``; False (and a warning) when it could not be sent."""
+    use_ssl, host, port, user = _server(settings.smtp_url)
+    context = ssl_context or ssl.create_default_context()
+    try:
+        if "@" not in recipient or any(ch in recipient for ch in "\r\n<>,;"):
+            raise ValueError("not a single e-mail address")
+        with _connect(use_ssl, host, port, timeout, context) as client:
+            if password:
+                client.login(user or settings.sender, password)
+            client.send_message(message, from_addr=settings.sender, to_addrs=[recipient])
+    except (OSError, smtplib.SMTPException, ValueError) as exc:
+        log.warning(
+            "e-mail to %s via %s:%d failed: %s", recipient, host, port, _one_line(exc, password)
+        )
+        return False
+    log.info("e-mail sent to %s", recipient)
+    return True

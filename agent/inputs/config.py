@@ -142,6 +142,14 @@ class DisclosureSettings(StrictModel):
     )
 
 
+class BreachSettings(StrictModel):
+    dpo_email: str | None = Field(
+        None,
+        pattern=r"^[^@\s]+@[^@\s]+$",
+        description="Who is reminded of the 72-hour deadline (SPEC §11); needs [reports.email]",
+    )
+
+
 class EmailSettings(StrictModel):
     smtp_url: str = Field(pattern=r"^smtps?://", description="smtp://host:port or smtps://…")
     sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="From address")
@@ -235,6 +243,9 @@ class Config(StrictModel):
     )
     disclosure: DisclosureSettings = Field(
         default_factory=DisclosureSettings, description="Disclosures to other parties (SPEC §10)"
+    )
+    breach: BreachSettings = Field(
+        default_factory=BreachSettings, description="Breach response (SPEC §11)"
     )
     reports: ReportSettings = Field(default_factory=ReportSettings)
 

@@ -24,6 +24,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy.engine import make_url
 
 from agent import __version__
+from agent.state.breaches import open_breaches
 from agent.state.disclosures import open_disclosures
 from agent.state.store import AuditEntry, ScanDiff, StateStore
 from connectors import urls as connector_urls
@@ -31,6 +32,7 @@ from reports.due_dates import DEFAULT_POLICY, DuePolicy, with_due
 from reports.text.dates import bangkok_date
 from scanners.checks.finding_type import make_finding
 from scanners.checks.scan_error import SCAN_ERROR
+from scanners.model.breach import BreachRecord
 from scanners.model.disclosure import DisclosureRecord
 from scanners.model.result import Finding, ScanResult
 from scanners.reasons import error_reason
@@ -121,6 +123,17 @@ class ScanRecorder:
             return []
         try:
             return open_disclosures(self._store)
+        except Exception as exc:  # recorded as the scan's SCAN_ERROR
+            self._fail(exc)
+            return []
+
+    def open_breaches(self) -> list[BreachRecord]:
+        """Open breaches in the register (SPEC §11), for their notice findings; none when the
+        store has failed (its SCAN_ERROR says so)."""
+        if self._store is None or self.problem is not None:
+            return []
+        try:
+            return open_breaches(self._store)
         except Exception as exc:  # recorded as the scan's SCAN_ERROR
             self._fail(exc)
             return []

@@ -3,14 +3,18 @@
 SQLAlchemy Core tables, all prefixed ``pdpa_``: the store's history,
 ``pdpa_file_cache``, the incremental file cache (read and written by
 ``agent.scan.file_cache``, declared here so that its schema is migrated with
-the rest, ``agent.state.migrate``), and the disclosure log of SPEC §10
+the rest, ``agent.state.migrate``), the disclosure log of SPEC §10
 (``pdpa_disclosures`` and ``pdpa_disclosure_followups``, read and written by
-``agent.state.disclosures``). Timestamps are stored as ISO 8601 UTC
-strings of fixed width (``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``) on every
-backend, so they sort and compare the same on SQLite and PostgreSQL; dates
-as ISO ``YYYY-MM-DD``. Lists are stored as JSON text. Nothing here holds a raw
-sample value: only what a ``ScanResult`` holds, which is already masked, and
-what was disclosed to whom (names, counts, the extract's hash), never a value.
+``agent.state.disclosures``) and the breach register of SPEC §11
+(``pdpa_breaches`` and ``pdpa_breach_assessments``, ``agent.state.breaches``).
+Timestamps are stored as ISO 8601 UTC strings of fixed width
+(``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``) on every backend, so they sort and
+compare the same on SQLite and PostgreSQL (a breach's ``aware_at`` is also
+kept with the offset it was given, beside its UTC copy); dates as ISO
+``YYYY-MM-DD``. Lists are stored as JSON text. Nothing here holds a raw sample
+value: only what a ``ScanResult`` holds, which is already masked, what was
+disclosed to whom (names, counts, the extract's hash) and what a breach
+reached (names, counts, grades), never a value.
 """
 
 from __future__ import annotations
@@ -168,6 +172,39 @@ DISCLOSURE_FOLLOWUPS = Table(
     Column("note", Text, nullable=False),
     Column("by", String(_WHO), nullable=False),
     Column("next_followup", String(_DATE)),
+)
+
+
+#: The breach register (SPEC §11): one row per breach (``BreachRecord``), its latest summary.
+BREACHES = Table(
+    "pdpa_breaches",
+    metadata,
+    Column("id", String(_ID), primary_key=True),  # BR-YYYYMMDD-NN
+    Column("title", Text, nullable=False),
+    Column("aware_at", String(_TS), nullable=False),  # ISO, with the offset as given
+    Column("aware_at_utc", String(_TS), nullable=False),  # the same moment in UTC: order by it
+    Column("deadline", String(_TS), nullable=False),
+    Column("opened_at", String(_TS), nullable=False),
+    Column("grade", String(20), nullable=False),  # of the latest assessment (GRADES)
+    Column("people", BigInteger, nullable=False),
+    Column("reported_by", String(_WHO), nullable=False),
+    Column("sources", Text, nullable=False),  # JSON list of source names in scope
+    Column("status", String(20), nullable=False, index=True),  # "open" | "closed"
+    Column("outcome", String(50)),  # one of OUTCOMES once closed
+    Column("closed_at", String(_TS)),
+    Column("closed_by", String(_WHO)),
+    Column("reminders_sent", Text, nullable=False),  # JSON list of hours-left (ints)
+)
+
+#: Every assessment of each breach (``BreachAssessment``), in the order made; never rewritten.
+BREACH_ASSESSMENTS = Table(
+    "pdpa_breach_assessments",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("breach_id", String(_ID), nullable=False, index=True),
+    Column("assessed_at", String(_TS), nullable=False),
+    Column("grade", String(20), nullable=False),
+    Column("document", Text, nullable=False),  # the breach.json text (can be large)
 )
 
 

@@ -3,8 +3,8 @@
 Each type is a :class:`~scanners.checks.finding_type.FindingType` declared at
 the end of its own module: ``register/`` (checks against the retention
 register, plus PII_UNREGISTERED for datasets it does not cover), ``access/``
-(the access review), ``incidents/`` (raised from the logs in the state store by the agent;
-BREACH_NOTICE_DUE declared, not raised yet) and
+(the access review), ``incidents/`` (raised from the disclosure log and the breach
+register in the state store, by the agent) and
 ``scan_error.py``. A new type is a new module in one of those folders, named
 here in :data:`FINDING_TYPES` and, when a runner runs it, in that runner's
 tuple. The reports, due dates, configuration and the agent read what a type

@@ -195,7 +195,16 @@ def test_the_agent_never_probes_a_connector_with_getattr() -> None:
 
 #: Inside the agent the same rule holds between its folders, lowest first;
 #: ``agent/cli.py`` and ``agent/__main__.py`` sit above them all.
-AGENT_LAYERS = ("inputs", "state", "scan", "disclosure", "delivery", "demo", "commands")
+AGENT_LAYERS = (
+    "inputs",
+    "state",
+    "scan",
+    "disclosure",
+    "delivery",
+    "breach",
+    "demo",
+    "commands",
+)
 
 
 @pytest.mark.parametrize("layer", AGENT_LAYERS)

@@ -14,8 +14,8 @@ import argparse
 from datetime import date, datetime
 from pathlib import Path
 
-from agent.commands.disclose import open_store
 from agent.commands.exit_codes import EXIT_OK
+from agent.commands.registers.disclose import open_store
 from agent.disclosure.session import next_followup
 from agent.inputs.config_loader import find_config, load_config
 from agent.inputs.user_dates import read_user_date

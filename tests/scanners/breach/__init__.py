@@ -1,0 +1,1 @@
+"""Breach response: incident, impact, grade and clock (SPEC §11)."""
