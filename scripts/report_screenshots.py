@@ -11,6 +11,7 @@ the top of each page at 1024 px:
     docs/access-report-th.png the access review in Thai
     docs/disclosure-assessment.png  the demo disclosure request's assessment (k too low)
     docs/disclosure-notice-th.png   the Thai notice to the recipient of the extract
+    docs/breach-office-notice-th.png the drafted breach notice to the PDPC office, in Thai
 
 Run from the repository root: ``.venv/bin/python scripts/report_screenshots.py``
 (``--out DIR`` to write elsewhere, ``--height PX`` for a taller capture).
@@ -106,6 +107,16 @@ def build_disclosure(work: Path, config: Path, request: Path) -> dict[str, Path]
     }
 
 
+def build_breach(work: Path, config: Path, incident: Path) -> dict[str, Path]:
+    """Open the demo's breach (after the scan) and return its Thai notice to the Office."""
+    out = work / "breach"
+    with contextlib.redirect_stdout(io.StringIO()):
+        code = pdpa_agent(["-c", str(config), "breach", "open", str(incident), "--out", str(out)])
+    if code != 0:
+        raise RuntimeError(f"breach open {incident} exited {code}")
+    return {"breach-office-notice-th.png": out / "office-notice.th.html"}
+
+
 def build_reports(work: Path) -> dict[str, Path]:
     """Scan the demo in Thai and in English; return the pages to capture by PNG name."""
     paths = build_demo(work / "demo-org")
@@ -123,6 +134,7 @@ def build_reports(work: Path) -> dict[str, Path]:
         "owner-report-th.png": work / "th" / "owners" / HR_OWNER_FOLDER / "report.html",
         "access-report-th.png": work / "th" / "access.html",
         **build_disclosure(work, thai, paths.disclosure_request),
+        **build_breach(work, thai, paths.incident),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from agent.demo import config_files
@@ -20,6 +20,7 @@ from agent.demo.share import write_share
 
 DEFAULT_SEED = 2562
 DEFAULT_TODAY = date(2026, 11, 25)
+BANGKOK = timezone(timedelta(hours=7))
 EMPLOYEE_COUNT = 200
 CUSTOMER_COUNT = 1000
 FOREIGN_CUSTOMER_COUNT = 150
@@ -37,6 +38,7 @@ class DemoPaths:
     access_list: Path
     erasure: Path
     disclosure_request: Path
+    incident: Path
 
 
 def make_population(seed: int = DEFAULT_SEED, today: date = DEFAULT_TODAY) -> Population:
@@ -69,6 +71,7 @@ def build_demo(root: Path, seed: int = DEFAULT_SEED, today: date = DEFAULT_TODAY
         access_list=root / "access_list.toml",
         erasure=root / "erasure_requests.csv",
         disclosure_request=root / "disclosure_request.toml",
+        incident=root / "incident.toml",
     )
     write_database(paths.database, population, seed, today)
     write_share(paths.share, population, seed, today)
@@ -76,5 +79,8 @@ def build_demo(root: Path, seed: int = DEFAULT_SEED, today: date = DEFAULT_TODAY
     _write_text(paths.access_list, config_files.access_toml(today))
     _write_text(paths.erasure, config_files.erasure_csv(population, today))
     _write_text(paths.disclosure_request, config_files.disclosure_request_toml())
+    # aware six hours ago, Bangkok time: the 72-hour clock is running when the demo is tried
+    aware = datetime.now(BANGKOK) - timedelta(hours=6)
+    _write_text(paths.incident, config_files.incident_toml(aware))
     _write_text(paths.config, config_files.config_toml(root, paths.database))
     return paths

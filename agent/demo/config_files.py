@@ -11,7 +11,7 @@ import csv
 import hashlib
 import io
 from collections.abc import Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +89,7 @@ def config_toml(root: Path, database: Path) -> str:
                 "[disclosure]",
                 {"key_env": "PDPA_PSEUDONYM_KEY", "controller": "Siam Retail Co., Ltd."},
             ),
+            ("[breach]", {"dpo_email": "dpo@siamretail.co.th"}),
             (
                 "[reports]",
                 {
@@ -265,4 +266,29 @@ def disclosure_request_toml() -> str:
     return toml_document(
         "A disclosure request (s.37(2)) of Siam Retail Co. demo: approve it to make the extract",
         [("[request]", request), *columns],
+    )
+
+
+def incident_toml(aware: datetime) -> str:
+    """``incident.toml``: a stolen laptop holding an HR export (SPEC §11), aware at ``aware``."""
+    incident: TomlTable = {
+        "title": "Laptop with an HR export stolen from a car",
+        "aware_at": aware.replace(second=0, microsecond=0),
+        "occurred_from": aware.date() - timedelta(days=1),
+        "occurred_to": aware.date(),
+        "kinds": ["confidentiality"],
+        "description": "An HR officer's laptop (disk not encrypted) was stolen.",
+        "encrypted_at_rest": False,
+        "exfiltrated": "unknown",
+        "restored_from_backup": False,
+        "recipients_contained": False,
+        "reported_by": SECURITY_OWNER,
+    }
+    scope: list[tuple[str, TomlTable]] = [
+        ("[[incident.scope]]", {"source": DB_SOURCE, "datasets": ["main.employees"]}),
+        ("[[incident.scope]]", {"source": SHARE_SOURCE, "datasets": ["hr/**"]}),
+    ]
+    return toml_document(
+        "A personal data breach (s.37(4)) of Siam Retail Co. demo: pdpa-agent breach open",
+        [("[incident]", incident), *scope],
     )
