@@ -18,8 +18,10 @@ gives each finding its ``due`` date from it (SPEC §8, ``reports.due_dates``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from sqlalchemy.engine import make_url
 
@@ -38,6 +40,7 @@ from scanners.model.result import Finding, ScanResult
 from scanners.reasons import error_reason
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 #: The ``source`` of a finding about the agent itself (its state store).
 AGENT_SOURCE = "pdpa-agent"
@@ -117,23 +120,20 @@ class ScanRecorder:
         return diff
 
     def open_disclosures(self) -> list[DisclosureRecord]:
-        """Open disclosures in the log (SPEC §10), for their follow-up findings; none when the
-        store has failed (its SCAN_ERROR says so)."""
-        if self._store is None or self.problem is not None:
-            return []
-        try:
-            return open_disclosures(self._store)
-        except Exception as exc:  # recorded as the scan's SCAN_ERROR
-            self._fail(exc)
-            return []
+        """Open disclosures in the log (SPEC §10), for their follow-up findings."""
+        return self._read(open_disclosures)
 
     def open_breaches(self) -> list[BreachRecord]:
-        """Open breaches in the register (SPEC §11), for their notice findings; none when the
-        store has failed (its SCAN_ERROR says so)."""
+        """Open breaches in the register (SPEC §11), for their notice findings."""
+        return self._read(open_breaches)
+
+    def _read(self, query: Callable[[StateStore], list[T]]) -> list[T]:
+        """What ``query`` reads from the store; none when the store has failed (its
+        SCAN_ERROR says so), and a failure here becomes that SCAN_ERROR."""
         if self._store is None or self.problem is not None:
             return []
         try:
-            return open_breaches(self._store)
+            return query(self._store)
         except Exception as exc:  # recorded as the scan's SCAN_ERROR
             self._fail(exc)
             return []
