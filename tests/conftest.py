@@ -16,6 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from tests.support.backends import BACKEND_KINDS, Backend, new_backend
 from tests.support.paths import TEST_DATA
+from tests.support.smtp import KeepingHandler, start_smtp_server
 from tests.support.unavailable import unavailable
 
 # ---------------------------------------------------------------------------
@@ -188,3 +189,10 @@ def amqp_broker_url() -> str:
     except Exception as exc:  # any failure means "no server here"
         _unavailable("RabbitMQ", exc)
     return url
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[KeepingHandler, int]]:
+    """A real SMTP server on 127.0.0.1 (aiosmtpd) and the handler keeping what it receives."""
+    with start_smtp_server() as server:
+        yield server

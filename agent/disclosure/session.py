@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from agent.disclosure.extract import ExtractFacts, extract_name, write_extract
@@ -221,12 +221,8 @@ def _record(prepared: Prepared, facts: ExtractFacts, now: datetime) -> Disclosur
         treatments=tuple((c.name, c.treatment) for c in request.extracted),
         format=request.format,
         follow_up_every=request.follow_up_every,
-        next_followup=next_followup(now.date(), request.follow_up_every),
+        next_followup=after(now.date(), request.follow_up_every),
     )
-
-
-def next_followup(day: date, every: str) -> date:
-    return after(day, every)
 
 
 def with_id(request: DisclosureRequest, now: datetime) -> DisclosureRequest:

@@ -12,9 +12,10 @@ this document alone.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+from reports.text.dates import utc
 from scanners.breach.clock import deadline, describe_left, describe_left_th, time_left
 from scanners.breach.grading import Factor, Grade
 from scanners.breach.impact import DatasetImpact, Impact
@@ -22,12 +23,6 @@ from scanners.breach.incident import Incident, Scope
 
 #: Bumped when a field changes meaning or disappears.
 SCHEMA_VERSION = 1
-
-
-def _utc(moment: datetime) -> datetime:
-    """``moment`` in UTC (naive is taken as UTC, like the state store's moments)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC)
 
 
 def _own_offset(moment: datetime) -> timezone:
@@ -128,13 +123,13 @@ def clock_to_dict(aware_at: datetime, now: datetime) -> dict[str, Any]:
     """The 72-hour clock at ``now``: both moments in the incident's offset and in UTC."""
     offset = _own_offset(aware_at)
     due = deadline(aware_at)
-    left = time_left(aware_at, _utc(now))
+    left = time_left(aware_at, utc(now))
     return {
         "aware_at": aware_at.astimezone(offset).isoformat(),
-        "aware_at_utc": _utc(aware_at).isoformat(),
+        "aware_at_utc": utc(aware_at).isoformat(),
         "deadline": due.astimezone(offset).isoformat(),
-        "deadline_utc": _utc(due).isoformat(),
-        "as_of": _utc(now).isoformat(),
+        "deadline_utc": utc(due).isoformat(),
+        "as_of": utc(now).isoformat(),
         "hours_left": round(left / timedelta(hours=1), 2),
         "overdue": left < timedelta(0),
         "left": {"th": describe_left_th(left), "en": describe_left(left)},
@@ -158,7 +153,7 @@ def breach_document(
     return {
         "schema_version": SCHEMA_VERSION,
         "id": breach_id,
-        "assessed_at": _utc(assessed_at).isoformat(),
+        "assessed_at": utc(assessed_at).isoformat(),
         "incident": incident_to_dict(incident),
         "impact": impact_to_dict(impact),
         "grade": grade_to_dict(grade),

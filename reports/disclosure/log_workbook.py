@@ -19,7 +19,6 @@ from datetime import date, datetime
 from openpyxl import Workbook
 
 from reports.common import LIST_SEPARATOR
-from reports.disclosure.page import utc
 from reports.disclosure.treatment_text import (
     disclosure_status_name,
     followup_status_name,
@@ -29,7 +28,7 @@ from reports.disclosure.treatment_text import (
     treatment_name,
 )
 from reports.sheets import fill_sheet
-from reports.text.dates import bangkok
+from reports.text.dates import bangkok, utc
 from reports.text.labels import check_language
 from scanners.model.disclosure import DisclosureRecord, FollowUp
 

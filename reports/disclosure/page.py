@@ -9,14 +9,14 @@ Content-Security-Policy that loads nothing, no scripts, fonts or images.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
 from reports.templating import template_environment
-from reports.text.dates import bangkok_date, format_date, format_moment
+from reports.text.dates import bangkok_date, format_date, format_moment, utc
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -29,12 +29,6 @@ def environment() -> Environment:
 def render(template: str, context: dict[str, Any]) -> str:
     """``template`` rendered with ``context``."""
     return environment().get_template(template).render(context)
-
-
-def utc(moment: datetime) -> datetime:
-    """``moment`` in UTC (a naive moment is taken as UTC, like the state store's)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(UTC)
 
 
 def iso(moment: datetime) -> str:

@@ -64,3 +64,9 @@ def format_moment(value: str, language: str, era: Era = "be") -> str:
     if language == "th":
         return f"{format_date(local.date(), language, era)} {clock} น."
     return f"{local.date().isoformat()} {clock} (UTC+7)"
+
+
+def utc(moment: datetime) -> datetime:
+    """``moment`` in UTC (a naive moment is taken as UTC, like the state store's)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(UTC)

@@ -61,9 +61,7 @@ def _memoised(function: CellTreatment) -> CellTreatment:
 
 def _main_type(column: ColumnAssessment) -> str | None:
     """The type that decides how a value is normalised or masked (a direct one first)."""
-    direct = [t for t in column.types if t in _DIRECT]
-    ordered = direct or list(column.types)
-    return ordered[0] if ordered else None
+    return companion_type(column.types) or (column.types[0] if column.types else None)
 
 
 def cell_treatment(column: ColumnAssessment, tools: TreatmentTools) -> CellTreatment:

@@ -16,13 +16,14 @@ from pathlib import Path
 
 from agent.commands.exit_codes import EXIT_OK
 from agent.commands.registers.disclose import open_store
-from agent.disclosure.session import next_followup
 from agent.inputs.config_loader import find_config, load_config
 from agent.inputs.user_dates import read_user_date
 from agent.state.disclosures import get_disclosure, list_disclosures, record_followup
+from agent.state.store import StateStore
 from connectors.errors import ConfigError
 from reports.disclosure.log_workbook import build_log_workbook
 from reports.staging import StagedFile, write_all_or_nothing
+from scanners.dates.retention import after
 from scanners.model.disclosure import DisclosureRecord
 
 
@@ -103,14 +104,14 @@ def _next_date(text: str) -> date:
         raise ConfigError(f"--next: {exc}") from None
 
 
-def _followup(args: argparse.Namespace, store: object, now: datetime) -> int:
-    record = get_disclosure(store, args.id)  # type: ignore[arg-type]
+def _followup(args: argparse.Namespace, store: StateStore, now: datetime) -> int:
+    record = get_disclosure(store, args.id)
     if record is None:
         raise ConfigError(f"no disclosure {args.id!r} in the log")
     upcoming: date | None = None
     if args.status == "still_needed":
         upcoming = _next_date(args.next) if args.next else None
-        upcoming = upcoming or next_followup(now.date(), record.follow_up_every)
+        upcoming = upcoming or after(now.date(), record.follow_up_every)
         if upcoming <= now.date():
             raise ConfigError(f"--next {upcoming} is not in the future")
     elif args.next:
@@ -122,7 +123,7 @@ def _followup(args: argparse.Namespace, store: object, now: datetime) -> int:
         args.note or "",
         args.by,
         now,
-        upcoming,  # type: ignore[arg-type]
+        upcoming,
     )
     state = "closed" if not updated.is_open else f"next follow-up {updated.next_followup}"
     print(f"disclosure {updated.id}: {args.status} recorded; {state}")

@@ -36,6 +36,7 @@ from presidio_anonymizer.entities import (
 
 from scanners.detection.engine import EVIDENCE_SCORE, DetectionEngine, Entity
 from scanners.disclosure.treatments.known_values import replace_known
+from scanners.pii_types import QUASI_IDENTIFIER_TYPES
 
 __all__ = ["FREE_TEXT_MIN_CHARS", "FREE_TEXT_SHARE", "FreeTextAnonymiser", "looks_like_free_text"]
 
@@ -45,7 +46,7 @@ FREE_TEXT_MIN_CHARS = 40
 FREE_TEXT_SHARE = 0.5
 
 #: Quasi-identifiers nested in a longer field (a postcode in an address) are no second kind.
-_QUASI = frozenset({"POSTAL_CODE", "BIRTH_YEAR", "GENDER"})
+_QUASI = frozenset(str(t) for t in QUASI_IDENTIFIER_TYPES)
 
 # The Thai word after a span, one or two spaces away: a surname candidate.
 _NEXT_THAI_WORD = re.compile(r" {1,2}[\u0e01-\u0e4e]+")

@@ -15,13 +15,9 @@ from scanners.model.disclosure import DisclosureRecord
 from scanners.model.register import RegisterEntry
 from scanners.model.result import ScanResult
 from tests.agent.delivery.conftest import CRM, HR, HR_DATASETS
-from tests.agent.delivery.test_owner_email import (  # noqa: F401  (smtp_server: a fixture)
-    SENDER,
-    _attachments,
-    _KeepingHandler,
-    _parse,
-    smtp_server,
-)
+from tests.support.smtp import KeepingHandler, attachments, parse_message
+
+SENDER = "pdpa-agent@example.co.th"
 
 REGISTER = (
     RegisterEntry("HR-001", "db", "public.*hr*", owner=HR),
@@ -69,7 +65,7 @@ def test_the_followup_finding_is_due_only_after_its_date() -> None:
 def test_the_owner_report_and_e_mail_carry_the_followup(
     result: ScanResult,
     tmp_path: Path,
-    smtp_server: tuple[_KeepingHandler, int],  # noqa: F811  (the fixture imported above)
+    smtp_server: tuple[KeepingHandler, int],
 ) -> None:
     due = followup_findings(
         [_record(HR_DATASETS[0], date(2026, 11, 1))], date(2026, 12, 4), REGISTER, {"db"}
@@ -80,7 +76,7 @@ def test_the_owner_report_and_e_mail_carry_the_followup(
     settings = EmailSettings(smtp_url=f"smtp://127.0.0.1:{port}", sender=SENDER)
     sent, failed = send_owner_reports(settings, per_owner, "th", None, timeout=10)
     assert sorted(sent) == sorted([HR, CRM]) and failed == []
-    by_rcpt = {tuple(m.rcpt_tos): _attachments(_parse(m)) for m in handler.messages}
+    by_rcpt = {tuple(m.rcpt_tos): attachments(parse_message(m)) for m in handler.messages}
     assert "REQ-2026-014" in by_rcpt[(HR,)]["findings.csv"]
     assert "สำนักงานบัญชีเงินเดือน จำกัด" in by_rcpt[(HR,)]["report.html"]
     assert "REQ-2026-014" not in "".join(by_rcpt[(CRM,)].values())

@@ -9,15 +9,8 @@ raising or logging the password, and a bad SMTP URL is a ``ValueError``.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import logging
-import socket
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -32,78 +25,13 @@ from tests.agent.delivery.conftest import (
     HR_DATASETS,
     UNOWNED_DATASET,
 )
+from tests.support.smtp import KeepingHandler, attachments, free_port, parse_message
 
 SENDER = "pdpa-agent@example.co.th"
 
 
-@dataclass
-class _Received:
-    mail_from: str
-    rcpt_tos: list[str]
-    content: bytes
-
-
-@dataclass
-class _KeepingHandler:
-    """aiosmtpd handler: keeps every message; refuses the recipients in ``refuse``."""
-
-    refuse: set[str] = field(default_factory=set)
-    messages: list[_Received] = field(default_factory=list)
-
-    async def handle_RCPT(
-        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
-    ) -> str:
-        if address in self.refuse:
-            return "550 5.1.1 mailbox unavailable"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
-        self.messages.append(
-            _Received(envelope.mail_from, list(envelope.rcpt_tos), envelope.content)
-        )
-        return "250 Message accepted for delivery"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[tuple[_KeepingHandler, int]]:
-    import aiosmtpd.controller as controller_module  # a test dependency: missing must fail
-
-    handler = _KeepingHandler()
-    port = _free_port()
-    controller = controller_module.Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield handler, port
-    finally:
-        controller.stop()
-
-
-def _parse(received: _Received) -> EmailMessage:
-    message = email.message_from_bytes(received.content, policy=email.policy.default)
-    assert isinstance(message, EmailMessage)
-    return message
-
-
-def _attachments(message: EmailMessage) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for part in message.iter_attachments():
-        assert isinstance(part, EmailMessage)
-        content = part.get_content()
-        name = part.get_filename()
-        assert name is not None
-        out[name] = content if isinstance(content, str) else content.decode("utf-8-sig")
-    return out
-
-
 def test_each_owner_gets_one_message_with_only_their_report(
-    result: ScanResult, tmp_path: Path, smtp_server: tuple[_KeepingHandler, int]
+    result: ScanResult, tmp_path: Path, smtp_server: tuple[KeepingHandler, int]
 ) -> None:
     handler, port = smtp_server
     per_owner = write_owner_reports(result, tmp_path, ["json", "html", "csv", "xlsx"], "th")
@@ -118,20 +46,20 @@ def test_each_owner_gets_one_message_with_only_their_report(
     for owner, mine, theirs in ((HR, HR_DATASETS, CRM_DATASETS), (CRM, CRM_DATASETS, HR_DATASETS)):
         received = by_rcpt[(owner,)]
         assert received.mail_from == SENDER
-        message = _parse(received)
+        message = parse_message(received)
         assert message["To"] == owner
         assert message["From"] == SENDER
         subject = str(message["Subject"])
         assert "รายงานข้อมูลส่วนบุคคล" in subject  # RFC 2047-encoded Thai decodes back
         assert received.content.isascii()  # headers and parts are transfer-encoded
-        attachments = _attachments(message)
-        assert set(attachments) == {"report.html", "findings.csv"}
-        assert mine[0] in attachments["report.html"]
+        attached = attachments(message)
+        assert set(attached) == {"report.html", "findings.csv"}
+        assert mine[0] in attached["report.html"]
         body = message.get_body(("plain",))
         assert body is not None
         body_text = body.get_content()
         assert "วิกฤต" in body_text  # counts per severity, in Thai
-        everything = "\n".join([subject, body_text, *attachments.values()])
+        everything = "\n".join([subject, body_text, *attached.values()])
         for name in (*theirs, UNOWNED_DATASET):
             assert name not in everything, (owner, name)
         # the body carries no dataset names at all, only counts
@@ -140,14 +68,14 @@ def test_each_owner_gets_one_message_with_only_their_report(
 
 
 def test_english_subject_and_counts(
-    result: ScanResult, tmp_path: Path, smtp_server: tuple[_KeepingHandler, int]
+    result: ScanResult, tmp_path: Path, smtp_server: tuple[KeepingHandler, int]
 ) -> None:
     handler, port = smtp_server
     per_owner = write_owner_reports(result, tmp_path, ["html", "csv"], "en")
     settings = EmailSettings(smtp_url=f"smtp://127.0.0.1:{port}", sender=SENDER)
     sent, failed = send_owner_reports(settings, {HR: per_owner[HR]}, "en", None, timeout=10)
     assert (sent, failed) == ([HR], [])
-    message = _parse(handler.messages[0])
+    message = parse_message(handler.messages[0])
     assert str(message["Subject"]).endswith(": 2")
     body = message.get_body(("plain",))
     assert body is not None
@@ -158,7 +86,7 @@ def test_english_subject_and_counts(
 def test_a_refused_owner_fails_and_the_others_still_go(
     result: ScanResult,
     tmp_path: Path,
-    smtp_server: tuple[_KeepingHandler, int],
+    smtp_server: tuple[KeepingHandler, int],
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     handler, port = smtp_server
@@ -180,7 +108,7 @@ def test_an_unreachable_server_fails_every_owner_without_raising(
     result: ScanResult, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     per_owner = write_owner_reports(result, tmp_path, ["html", "csv"], "en")
-    closed = _free_port()  # nothing listens there: connection refused
+    closed = free_port()  # nothing listens there: connection refused
     settings = EmailSettings(smtp_url=f"smtp://127.0.0.1:{closed}", sender=SENDER)
     password = "s3cret-Password"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from agent.cli import main
-from tests.support.disclosure_org import KEY, Setup, write_request, write_setup
+from tests.support.dpo.disclosure_org import KEY, Setup, write_request, write_setup
 
 COLUMNS = {"passenger_id": "keep", "national_id": "pseudonym", "gender": "keep"}
 

@@ -1,4 +1,4 @@
-"""The breach organisation (``tests.support.breach_org``) built and scanned once per module."""
+"""The breach organisation (``tests.support.dpo.breach_org``) built and scanned once per module."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy.engine import URL
 
 from agent.cli import main
-from tests.support.breach_org import BreachOrg, build_org, write_config
+from tests.support.dpo.breach_org import BreachOrg, build_org, write_config
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.end_to_end.breach.conftest import Raw, read_json, run, write_incident
-from tests.support.breach_org import BreachOrg
+from tests.support.dpo.breach_org import BreachOrg
 
 BANGKOK = timezone(timedelta(hours=7))
 

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import column, create_engine, func, select, table
 
 from tests.end_to_end.breach.conftest import Raw, read_json, run, write_incident
-from tests.support.breach_org import (
+from tests.support.dpo.breach_org import (
     APPLICANTS,
     EMPLOYEES,
     MINOR_APPLICANTS,

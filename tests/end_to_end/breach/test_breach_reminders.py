@@ -13,13 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.agent.delivery.test_owner_email import (  # noqa: F401  (smtp_server: a fixture)
-    _KeepingHandler,
-    _parse,
-    smtp_server,
-)
 from tests.end_to_end.breach.conftest import Raw, run, write_incident
-from tests.support.breach_org import BreachOrg, write_config
+from tests.support.dpo.breach_org import BreachOrg, write_config
+from tests.support.smtp import KeepingHandler, parse_message
 
 BANGKOK = timezone(timedelta(hours=7))
 
@@ -27,7 +23,7 @@ BANGKOK = timezone(timedelta(hours=7))
 def test_run_reminds_the_dpo_once_when_24_hours_are_left(
     org: tuple[BreachOrg, Path],
     capsys: pytest.CaptureFixture[str],
-    smtp_server: tuple[_KeepingHandler, int],  # noqa: F811  (the fixture imported above)
+    smtp_server: tuple[KeepingHandler, int],
     tmp_path: Path,
 ) -> None:
     built, config = org
@@ -67,9 +63,9 @@ def test_run_reminds_the_dpo_once_when_24_hours_are_left(
     finally:
         agent.send_signal(signal.SIGTERM)
         out, errors = agent.communicate(timeout=60)
-    ours = [m for m in handler.messages if breach_id in str(_parse(m)["Subject"])]
+    ours = [m for m in handler.messages if breach_id in str(parse_message(m)["Subject"])]
     assert len(ours) == 1, (out, errors)
-    message = _parse(ours[0])
+    message = parse_message(ours[0])
     assert ours[0].rcpt_tos == ["dpo@example.co.th"]
     assert "left to notify the PDPC office" in str(message["Subject"])
     body = message.get_body(("plain",))

@@ -10,7 +10,7 @@ import pytest
 
 from agent.cli import main
 from tests.support.backends import new_backend
-from tests.support.disclosure_org import KEY, Setup, write_setup
+from tests.support.dpo.disclosure_org import KEY, Setup, write_setup
 
 #: Every place a dataset can be disclosed from (SPEC §10: all backends, CSV and XLSX files).
 KINDS = ("sqlite", "postgresql", "mariadb", "csv", "xlsx")

@@ -13,7 +13,7 @@ from connectors.files.connector import FilesConnector
 from scanners.classification.classify import classify_dataset
 from scanners.detection.engine import DetectionEngine
 from tests.end_to_end.disclosure.conftest import run
-from tests.support.disclosure_org import Setup, people, write_request
+from tests.support.dpo.disclosure_org import Setup, people, write_request
 
 pytestmark = pytest.mark.usefixtures("pseudonym_key")
 

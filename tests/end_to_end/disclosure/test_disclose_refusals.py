@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.end_to_end.disclosure.conftest import read_json, run
-from tests.support.disclosure_org import Setup, write_request
+from tests.support.dpo.disclosure_org import Setup, write_request
 
 pytestmark = pytest.mark.usefixtures("pseudonym_key")
 

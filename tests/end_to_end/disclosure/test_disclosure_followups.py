@@ -16,7 +16,7 @@ from agent.state.disclosures import record_disclosure
 from agent.state.store import StateStore
 from scanners.model.disclosure import DisclosureRecord
 from tests.end_to_end.disclosure.conftest import read_json, run
-from tests.support.disclosure_org import Setup
+from tests.support.dpo.disclosure_org import Setup
 
 RECIPIENT = "Payroll Bureau Co., Ltd."
 
