@@ -59,7 +59,7 @@ def parse_message(received: Received) -> EmailMessage:
 
 def attachments(message: EmailMessage) -> dict[str, str]:
     out: dict[str, str] = {}
-    for part in message.iterattachments():
+    for part in message.iter_attachments():
         assert isinstance(part, EmailMessage)
         content = part.get_content()
         name = part.get_filename()
