@@ -9,86 +9,24 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
-import re
 import select
 import sys
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
 from agent import __version__
+from agent.cli_parser import Parser as _Parser
 from agent.commands.exit_codes import EXIT_OK, EXIT_USAGE
 from agent.inputs.problems import ConfigProblems
 from connectors.errors import PdpaAgentError
 from scanners.checks.severity import SEVERITY_ORDER
 from scanners.model.breach import OUTCOMES
 from scanners.model.disclosure import FOLLOWUP_STATUSES
+from scanners.model.roles import ROLES
+from scanners.model.triage import TRIAGE_STATUSES
 from scanners.subjects.normal_forms import SUBJECT_TYPES
 
 FAIL_ON_CHOICES = tuple(reversed(SEVERITY_ORDER))  # low … critical
-
-
-_OPTION_NAME = re.compile(r"-{1,2}[A-Za-z][A-Za-z-]*")
-_HIDDEN = "…"
-
-
-def _shown(token: str, known: frozenset[str]) -> str:
-    """How a command-line token may appear in a usage error: as is, or hidden."""
-    if token in known or _OPTION_NAME.fullmatch(token):
-        return token
-    option, equals, _value = token.partition("=")
-    if equals and _OPTION_NAME.fullmatch(option):
-        return f"{option}={_HIDDEN}"
-    return _HIDDEN
-
-
-class _Parser(argparse.ArgumentParser):
-    """Usage errors exit 2 and never repeat a value from the command line (SPEC §3).
-
-    argparse quotes what it rejects (``invalid choice: 'X'``, ``unrecognized
-    arguments: X``); X may be a subject's VALUE or detect's text, so every
-    token that is not an option name or one of the parser's choices is hidden.
-    """
-
-    given: tuple[str, ...] = ()
-
-    def parse_known_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> tuple[argparse.Namespace, list[str]]:
-        self.given = tuple(sys.argv[1:] if args is None else args)
-        return super().parse_known_args(args, namespace)
-
-    def parse_args(  # type: ignore[override]
-        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
-    ) -> argparse.Namespace:
-        parsed, extras = self.parse_known_args(args, namespace)
-        if extras:
-            known = self.known_words()
-            self.error("unrecognized arguments: " + " ".join(_shown(t, known) for t in extras))
-        return parsed
-
-    def known_words(self) -> frozenset[str]:
-        """Option strings and choices of this parser and its sub-commands."""
-        words: set[str] = set()
-        for action in self._actions:
-            words.update(action.option_strings)
-            if isinstance(action.choices, dict):
-                for name, sub in action.choices.items():
-                    words.add(name)
-                    if isinstance(sub, _Parser):
-                        words |= sub.known_words()
-            elif action.choices is not None:
-                words.update(str(choice) for choice in action.choices)
-        return frozenset(words)
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        known = self.known_words()
-        for token in sorted(set(self.given), key=len, reverse=True):
-            for part in {token, token.partition("=")[2]}:
-                if part and _shown(part, known) == _HIDDEN:
-                    message = message.replace(repr(part), repr(_HIDDEN))
-                    if len(part) >= 4:
-                        message = message.replace(part, _HIDDEN)
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
 def _add_config_option(parser: argparse.ArgumentParser) -> None:
@@ -210,8 +148,33 @@ def build_parser() -> argparse.ArgumentParser:
     closed.add_argument("id", metavar="ID")
     closed.add_argument("--outcome", required=True, choices=OUTCOMES)
     closed.add_argument("--by", required=True, help="who closes it")
+    _add_decision_commands(commands)
     _add_config_option(parser)
     return parser
+
+
+def _add_decision_commands(commands: argparse._SubParsersAction[_Parser]) -> None:
+    """``triage`` (SPEC §9), ``serve`` and ``user`` (the console, SPEC §12)."""
+    triage = commands.add_parser("triage", help="record a decision on a finding, or show them")
+    triage.add_argument("finding_id", metavar="FINDING_ID")
+    triage.add_argument("--status", choices=TRIAGE_STATUSES)
+    triage.add_argument("--by", default="", help="who decides")
+    triage.add_argument("--reason", default="", help="why (needed with --status)")
+    triage.add_argument("--until", help="accepted only: the last day it holds (B.E. accepted)")
+    triage.add_argument("--assignee", help="who deals with it ('' to unassign)")
+    triage.add_argument("--comment", help="a comment for the finding's history")
+    serve = commands.add_parser("serve", help="the web console")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    user = commands.add_parser("user", help="console accounts")
+    accounts = user.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    added = accounts.add_parser("add", help="add an account; the password is read from stdin")
+    added.add_argument("name", metavar="NAME")
+    added.add_argument("--role", required=True, choices=ROLES)
+    added.add_argument("--email", help="an owner's e-mail, as the register's owner writes it")
+    accounts.add_parser("list", help="every account, its role and e-mail")
+    disabled = accounts.add_parser("disable", help="disable an account and end its sessions")
+    disabled.add_argument("name", metavar="NAME")
 
 
 #: command → (module, function); imported only when that command runs, so ``detect`` does
@@ -229,6 +192,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "disclose": ("agent.commands.registers.disclose", "disclose_command"),
     "disclosures": ("agent.commands.registers.disclosures", "disclosures_command"),
     "breach": ("agent.commands.registers.breach", "breach_command"),
+    "triage": ("agent.commands.triage", "triage_command"),
+    "serve": ("agent.commands.serve", "serve_command"),
+    "user": ("agent.commands.serve", "user_command"),
 }
 
 

@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from reports.count_units import count_unit, unit_word
-from reports.due_dates import ensure_due, urgency_key
+from reports.due_dates import ensure_due, scan_date, urgency_key
 from reports.options import ReportOptions
 from reports.text import labels
 from reports.text.dates import Era
 from reports.text.law_text import law_text
 from reports.text.remediation_text import remedy
+from reports.triage_view import TRIAGE_COLUMNS, set_aside, triage_cells
 from scanners.checks.severity import SEVERITY_ORDER as SEVERITY_ORDER  # the writers' scale
 from scanners.checks.severity import urgency
 from scanners.model.result import DatasetResult, Finding, ScanResult, SourceStatus
@@ -46,6 +47,7 @@ FINDING_COLUMNS: tuple[str, ...] = (
     "message",
     "what_to_do",
     "remediation",
+    *TRIAGE_COLUMNS,  # appended last: the columns before them keep their places
 )
 
 _HEADERS: dict[str, dict[str, str]] = {
@@ -68,6 +70,11 @@ _HEADERS: dict[str, dict[str, str]] = {
         "message": "รายละเอียด",
         "what_to_do": "สิ่งที่ต้องทำ",
         "remediation": "คำสั่งหรือคำแนะนำต้นฉบับ",
+        "triage_status": "สถานะการพิจารณา",
+        "triage_by": "ผู้พิจารณา",
+        "triage_at": "เวลาที่พิจารณา (UTC)",
+        "triage_reason": "เหตุผลการพิจารณา",
+        "triage_until": "ยอมรับความเสี่ยงถึงวันที่",
     },
     "en": {
         "id": "id",
@@ -88,6 +95,11 @@ _HEADERS: dict[str, dict[str, str]] = {
         "message": "message",
         "what_to_do": "what to do",
         "remediation": "remediation",
+        "triage_status": "triage status",
+        "triage_by": "triage by",
+        "triage_at": "triage at (UTC)",
+        "triage_reason": "triage reason",
+        "triage_until": "triage until",
     },
 }
 
@@ -111,11 +123,16 @@ def ordered_findings(result: ScanResult, options: ReportOptions) -> list[Finding
     """The findings of ``result`` (each with ``due``) in report order.
 
     Severity order (see :func:`sorted_findings`); an owner's report puts what
-    to do first on top: earliest due (overdue first), then severity.
+    to do first on top: earliest due (overdue first), then severity. Findings
+    set aside by their triage (accepted, false positive) come after all the
+    others, in the same order among themselves.
     """
-    findings = sorted_findings(ensure_due(result).findings)
+    result = ensure_due(result)
+    findings = sorted_findings(result.findings)
     if options.owner is not None:
         findings.sort(key=urgency_key)
+    today = scan_date(result)
+    findings.sort(key=lambda finding: set_aside(finding, today))
     return findings
 
 
@@ -167,6 +184,7 @@ def finding_row(finding: Finding, language: str, era: Era = "be") -> list[str | 
         labels.with_pii_names(finding_message(finding, language), language),
         what_to_do(finding, language, era),
         finding.remediation,
+        *triage_cells(finding, language),
     ]
 
 

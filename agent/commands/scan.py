@@ -41,6 +41,7 @@ from scanners.detection.engine import DetectionEngine
 from scanners.model.breach import BreachRecord
 from scanners.model.disclosure import DisclosureRecord
 from scanners.model.result import ScanResult
+from scanners.model.triage import is_set_aside
 
 
 @dataclass(frozen=True)
@@ -86,10 +87,13 @@ def scan_session(loaded: LoadedConfig, request: ScanRequest) -> int:
     out_dir = request.out_dir or loaded.resolve(config.reports.out_dir)
     today = date.today()
     grants = load_grants_for(loaded)
-    overrides = load_overrides_for(loaded)
     access_only = request.access_only
     if access_only and grants is None:
         raise PdpaAgentError(f"{loaded.path}: no [access] access list is configured")
+    # A store that fails never stops the scan: it becomes a SCAN_ERROR (agent.state.recording);
+    # an access-only scan records nothing and only reads people's decisions from it.
+    recorder = ScanRecorder(config.agent.state, config.reports.due_policy())
+    overrides = load_overrides_for(loaded)
     plan = ScanPlan(
         loaded,
         select_sources(loaded, list(request.sources)),
@@ -99,32 +103,29 @@ def scan_session(loaded: LoadedConfig, request: ScanRequest) -> int:
         grants,
         should_stop=request.should_stop,
         overrides=overrides,
+        decided=recorder.triage_overrides(),  # a person's false positives: before the file
     )
-    # A store that fails never stops the scan: it becomes a SCAN_ERROR (agent.state.recording).
-    recorder = (
-        None if access_only else ScanRecorder(config.agent.state, config.reports.due_policy())
-    )
-    if recorder is None or recorder.usable:  # the same database: do not wait for it twice
+    if access_only or recorder.usable:  # the same database: do not wait for it twice
         plan = replace(plan, file_cache=open_file_cache(config.agent.state))
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
     try:
-        if recorder is not None:
+        if not access_only:
             recorder.begin(plan.scan_id)
         result = run_scan(plan, engine, Progress())
-        if recorder is not None and result.complete:
+        if not access_only and result.complete:
             result = with_followups(result, recorder.open_disclosures(), plan)
             result = with_breach_notices(result, recorder.open_breaches(), plan, config)
-        diff = recorder.record(result) if recorder is not None and result.complete else None
+        diff = recorder.record(result) if not access_only and result.complete else None
+        result = recorder.with_triage(result, today, expire=not access_only)
     finally:
         if plan.file_cache is not None:
             plan.file_cache.close()
-        if recorder is not None:
-            recorder.close()
+        recorder.close()
     if not result.complete:
         print(f"scan {result.scan.id} stopped after the dataset in progress; not recorded")
         return EXIT_OK
-    if recorder is not None:
+    if not access_only:
         result = recorder.with_problem(result)
     if access_only:
         kept = tuple(f for f in result.findings if f.type.startswith(("ACCESS_", "SCAN_ERROR")))
@@ -151,12 +152,14 @@ def scan_session(loaded: LoadedConfig, request: ScanRequest) -> int:
             print("\n".join(lines))
     if diff is not None:
         print(diff_line(diff.new, diff.resolved, diff.still_open))
-    if recorder is not None and recorder.problem is not None:
+    if not access_only and recorder.problem is not None:
         print(recorder.problem_line())
     if result.failed:
         return EXIT_INCOMPLETE
     if request.fail_on and any(
-        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[request.fail_on] for f in result.findings
+        SEVERITY_RANK[f.severity] >= SEVERITY_RANK[request.fail_on]
+        for f in result.findings
+        if not is_set_aside(f.triage, today)  # accepted or false positive (SPEC §3)
     ):
         return EXIT_FINDINGS
     return EXIT_OK

@@ -9,7 +9,9 @@ scanned successfully that matched no column are listed one per line, by
 their file line and globs, so a stale or mistyped decision is noticed; so are
 register entries whose ``match`` matched no dataset of their (listed) source,
 and datasets read in part because a read budget cut the file, its rows or its
-cells, each with the reason.
+cells, each with the reason. Findings set aside by their triage (SPEC §9:
+accepted and not expired, or false positive) are left out of the severity
+and type totals; one line says how many there are, per status.
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from reports.due_dates import scan_date
+from reports.triage_view import split_set_aside
 from scanners.checks.severity import urgency
 from scanners.classification.overrides import Override, unmatched_overrides
 from scanners.model.register import RegisterEntry
-from scanners.model.result import ScanResult
+from scanners.model.result import Finding, ScanResult
+from scanners.model.triage import SET_ASIDE
 
 #: SCAN_ERROR reasons printed in the summary; the rest are counted.
 ERRORS_SHOWN = 20
@@ -114,20 +119,35 @@ def _lines(result: ScanResult, seconds: float) -> list[str]:
             if c.pii
         )
         lines.append(f"    {dataset.source}/{dataset.name}: {columns}")
-    by_severity = Counter(f.severity for f in result.findings)
+    findings, aside = split_set_aside(result.findings, scan_date(result))
+    by_severity = Counter(f.severity for f in findings)
     ordered = sorted(by_severity, key=urgency)
     counts = ", ".join(f"{by_severity[s]} {s}" for s in ordered) or "none"
-    lines.append(f"  findings: {len(result.findings)} ({counts})")
-    for kind, count in sorted(Counter(f.type for f in result.findings).items()):
+    lines.append(f"  findings: {len(findings)} ({counts})")
+    for kind, count in sorted(Counter(f.type for f in findings).items()):
         lines.append(f"    {kind}: {count}")
         if kind == "SCAN_ERROR":
             failed = {source.name for source in result.sources if source.status != "ok"}
             errors = [
                 f
-                for f in result.findings
+                for f in findings
                 if f.type == kind and (f.dataset is not None or f.source not in failed)
             ]
             lines.extend(f"      {f.message_en}" for f in errors[:ERRORS_SHOWN])
             if len(errors) > ERRORS_SHOWN:
                 lines.append(f"      … and {len(errors) - ERRORS_SHOWN} more (see the report)")
+    lines.extend(_set_aside_lines(aside))
     return lines
+
+
+def _set_aside_lines(aside: Sequence[Finding]) -> list[str]:
+    """One line: how many findings triage set aside, per status; none when there are none."""
+    if not aside:
+        return []
+    statuses = Counter(f.triage.status for f in aside if f.triage is not None)
+    parts = ", ".join(
+        f"{statuses[status]} {status.replace('_', ' ')}" for status in SET_ASIDE if statuses[status]
+    )
+    return [
+        f"  set aside by triage: {len(aside)} ({parts}); not counted in the findings totals above"
+    ]

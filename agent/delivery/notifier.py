@@ -36,8 +36,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from agent.inputs.config import EmailSettings
-from reports.text.labels import check_language, severity_name
+from reports.text.labels import TRIAGE_STATUS_NAMES, check_language, severity_name
 from scanners.checks.severity import SEVERITY_ORDER
+from scanners.model.triage import SET_ASIDE
 
 __all__ = ["DEFAULT_TIMEOUT", "build_message", "send_owner_reports"]
 
@@ -100,15 +101,25 @@ def _server(smtp_url: str) -> tuple[bool, str, int, str | None]:
 
 
 def _severity_counts(paths: Sequence[Path]) -> dict[str, int] | None:
-    """Findings per severity from the owner's findings.json (or findings.csv); None if neither."""
+    """Findings per severity from the owner's findings.json (or findings.csv), leaving out those
+    set aside by triage (accepted, false positive: SPEC §9); None if neither file is there."""
     by_name = {Path(p).name: Path(p) for p in paths}
     severities: list[str]
     if "findings.json" in by_name:
         document = json.loads(by_name["findings.json"].read_text(encoding="utf-8"))
-        severities = [str(f.get("severity", "")) for f in document.get("findings", [])]
+        severities = [
+            str(f.get("severity", ""))
+            for f in document.get("findings", [])
+            if (f.get("triage") or {}).get("status") not in SET_ASIDE
+        ]
     elif "findings.csv" in by_name:
+        aside = {TRIAGE_STATUS_NAMES[s][lang] for s in SET_ASIDE for lang in ("th", "en")}
         with by_name["findings.csv"].open(encoding="utf-8-sig", newline="") as handle:
-            severities = [row.get("severity") or "" for row in csv.DictReader(handle)]
+            severities = [
+                row.get("severity") or ""
+                for row in csv.DictReader(handle)
+                if (row.get("triage_status") or "") not in aside
+            ]
     else:
         return None
     counts = {name: 0 for name in SEVERITY_ORDER}

@@ -150,6 +150,18 @@ class BreachSettings(StrictModel):
     )
 
 
+class ConsoleSettings(StrictModel):
+    trusted_header: str = Field(
+        "",
+        pattern=r"^([A-Za-z0-9-]+)?$",
+        description="Header a single sign-on proxy sets to the user's name (SPEC §12); "
+        "'' = password login",
+    )
+    idle_minutes: int = Field(30, ge=1, le=1440, description="A session ends after this idle")
+    session_hours: int = Field(12, ge=1, le=168, description="…and at most this long")
+    secure_cookies: bool = Field(False, description="Cookies only over HTTPS (behind TLS)")
+
+
 class EmailSettings(StrictModel):
     smtp_url: str = Field(pattern=r"^smtps?://", description="smtp://host:port or smtps://…")
     sender: str = Field(pattern=r"^[^@\s]+@[^@\s]+$", description="From address")
@@ -246,6 +258,9 @@ class Config(StrictModel):
     )
     breach: BreachSettings = Field(
         default_factory=BreachSettings, description="Breach response (SPEC §11)"
+    )
+    console: ConsoleSettings = Field(
+        default_factory=ConsoleSettings, description="The web console (SPEC §12)"
     )
     reports: ReportSettings = Field(default_factory=ReportSettings)
 

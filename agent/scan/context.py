@@ -31,6 +31,13 @@ class ScanContext:
     today: date = date.min
     grants: tuple[ApprovedGrant, ...] | None = None
     overrides: tuple[Override, ...] = ()  # classification overrides, in file order
+    decided: tuple[Override, ...] = ()  # recorded by false positives (SPEC §9), newest first
+
+    @property
+    def every_override(self) -> tuple[Override, ...]:
+        """The overrides a column is decided by: a person's false positive first, then the
+        overrides file in its order (the first that covers a column wins)."""
+        return (*self.decided, *self.overrides)
 
     def source(self, name: str) -> DatabaseSource | FilesSource:
         """The configured source called ``name``; ConfigError when there is none."""

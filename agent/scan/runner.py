@@ -61,6 +61,7 @@ class ScanPlan:
     scan_id: str = field(default_factory=lambda: new_scan_id(datetime.now(UTC)))
     should_stop: Callable[[], bool] | None = None  # checked between datasets (SIGTERM, SIGINT)
     overrides: tuple[Override, ...] = ()  # classification overrides (SPEC §9), in file order
+    decided: tuple[Override, ...] = ()  # overrides false positives recorded (state store)
 
 
 def run_scan(
@@ -78,7 +79,13 @@ def run_scan(
     progress = progress or Progress(enabled=False)
     started = datetime.now(UTC)
     context = ScanContext(
-        plan.loaded, plan.register, plan.requests, plan.today, plan.grants, plan.overrides
+        plan.loaded,
+        plan.register,
+        plan.requests,
+        plan.today,
+        plan.grants,
+        plan.overrides,
+        plan.decided,
     )
     executor = executor or build_executor(context, engine, plan.sources)
     cache = SafeFileCache(plan.file_cache)

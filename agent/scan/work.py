@@ -212,7 +212,7 @@ class ScanWorker:
             if key is not None and task.cached is not None and task.cached.key == key:
                 log.info("dataset %s/%s: unchanged since the last scan, not read", source, name)
                 cached = task.cached
-                columns = apply_overrides(self.context.overrides, source, name, cached.columns)
+                columns = apply_overrides(self.context.every_override, source, name, cached.columns)
                 result = DatasetResult(
                     source, name, cached.kind, cached.row_count, task.register_id, columns
                 )
@@ -221,7 +221,7 @@ class ScanWorker:
             detection = self.context.loaded.config.detection
             sample = connector.sample(info, detection.sample_rows)
             columns = classify_dataset(sample, self.engine, detection.min_match_ratio)
-            columns = apply_overrides(self.context.overrides, source, name, columns)
+            columns = apply_overrides(self.context.every_override, source, name, columns)
         except (ConfigError, ConnectionLostError):
             raise
         except Exception as exc:  # one dataset's failure is reported, the scan goes on

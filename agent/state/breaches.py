@@ -31,8 +31,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, RowMapping, select
 from sqlalchemy.exc import IntegrityError
 
+from agent.state.records import iso_utc
 from agent.state.store import StateStore
-from agent.state.tables import BREACH_ASSESSMENTS, BREACHES, iso_utc
+from agent.state.tables import BREACH_ASSESSMENTS, BREACHES
 from connectors.errors import ConfigError
 from scanners.model.breach import (
     BREACH_CLOSED,

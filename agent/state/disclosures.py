@@ -35,8 +35,9 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, select
 from sqlalchemy.exc import IntegrityError
 
+from agent.state.records import iso_utc
 from agent.state.store import StateStore
-from agent.state.tables import DISCLOSURE_FOLLOWUPS, DISCLOSURES, iso_utc
+from agent.state.tables import DISCLOSURE_FOLLOWUPS, DISCLOSURES
 from connectors.errors import ConfigError
 from scanners.model.disclosure import (
     CLOSING_STATUSES,

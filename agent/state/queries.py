@@ -12,16 +12,13 @@ from __future__ import annotations
 from sqlalchemy import Connection, or_, select
 from sqlalchemy.engine import Engine
 
+from agent.state.records import FindingRecord, ScanRecord, finding_record, scan_record
 from agent.state.tables import (
     FINDING_OPEN,
     FINDING_RESOLVED,
     FINDINGS,
     SCAN_COMPLETE,
     SCANS,
-    FindingRecord,
-    ScanRecord,
-    finding_record,
-    scan_record,
 )
 
 
@@ -56,6 +53,13 @@ class StoreQueries:
                 .limit(1)
             )
             return conn.execute(query).scalar_one_or_none()
+
+    def finding(self, finding_id: str) -> FindingRecord | None:
+        """The stored finding with this id (open or resolved), or None."""
+        query = select(FINDINGS).where(FINDINGS.c.id == finding_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().first()
+        return None if row is None else finding_record(row)
 
     def findings(
         self, status: str | None = None, since_scan: str | None = None

@@ -10,6 +10,11 @@ failure becomes a ``SCAN_ERROR`` finding of the agent itself: source
 reason in the message. The scan then exits 3, like any scan with a part that
 failed, and its summary says in one line that it was not recorded and why.
 
+It also gives the scan the decisions people made (SPEC §9): the overrides
+that false positives recorded, applied like the overrides file's, and each
+finding's triage as it stands on the scan's day (an expired acceptance is
+re-opened first).
+
 The store also says since when each finding has been open: a recorded scan
 keeps every finding's first-seen date, and :meth:`ScanRecorder.with_problem`
 gives each finding its ``due`` date from it (SPEC §8, ``reports.due_dates``).
@@ -27,6 +32,7 @@ from sqlalchemy.engine import make_url
 
 from agent import __version__
 from agent.state.breaches import open_breaches
+from agent.state.decisions.triage import active_overrides, current_triage, expire_acceptances
 from agent.state.disclosures import open_disclosures
 from agent.state.store import AuditEntry, ScanDiff, StateStore
 from connectors import urls as connector_urls
@@ -34,9 +40,11 @@ from reports.due_dates import DEFAULT_POLICY, DuePolicy, with_due
 from reports.text.dates import bangkok_date
 from scanners.checks.finding_type import make_finding
 from scanners.checks.scan_error import SCAN_ERROR
+from scanners.classification.overrides import Override
 from scanners.model.breach import BreachRecord
 from scanners.model.disclosure import DisclosureRecord
 from scanners.model.result import Finding, ScanResult
+from scanners.model.triage import effective
 from scanners.reasons import error_reason
 
 log = logging.getLogger(__name__)
@@ -126,6 +134,34 @@ class ScanRecorder:
     def open_breaches(self) -> list[BreachRecord]:
         """Open breaches in the register (SPEC §11), for their notice findings."""
         return self._read(open_breaches)
+
+    def triage_overrides(self) -> tuple[Override, ...]:
+        """The classification overrides recorded by false positives (SPEC §9), newest first."""
+        return tuple(self._read(lambda store: list(active_overrides(store.engine))))
+
+    def with_triage(self, result: ScanResult, today: date, expire: bool = True) -> ScanResult:
+        """``result`` with each finding's triage as it stands ``today`` (SPEC §9).
+
+        With ``expire``, acceptances whose ``until`` has passed are first re-opened
+        in the store (each with an ``expired`` event in the trail).
+        """
+        if expire:
+            self._read(lambda store: expire_acceptances(store.engine, today))
+        reviewed = [f for review in result.access_reviews for f in review.findings]
+        ids = [finding.id for finding in (*result.findings, *reviewed)]
+        found = self._read(lambda store: [current_triage(store.engine, ids)])
+        triage = found[0] if found else {}
+        if not triage:
+            return result
+
+        def decided(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+            return tuple(
+                replace(f, triage=effective(triage[f.id], today)) if f.id in triage else f
+                for f in findings
+            )
+
+        reviews = tuple(replace(r, findings=decided(r.findings)) for r in result.access_reviews)
+        return replace(result, findings=decided(result.findings), access_reviews=reviews)
 
     def _read(self, query: Callable[[StateStore], list[T]]) -> list[T]:
         """What ``query`` reads from the store; none when the store has failed (its

@@ -37,6 +37,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 
 from agent.state.migrate import upgrade_store
 from agent.state.queries import StoreQueries, UnknownScanError
+from agent.state.records import FindingRecord, ScanDiff, ScanRecord, iso_utc
 from agent.state.tables import (
     FINDING_OPEN,
     FINDINGS,
@@ -44,10 +45,6 @@ from agent.state.tables import (
     SCAN_FAILED,
     SCAN_RUNNING,
     SCANS,
-    FindingRecord,
-    ScanDiff,
-    ScanRecord,
-    iso_utc,
 )
 from agent.state.writes import AuditEntry, insert_details, merge_findings
 from scanners.model.result import ScanResult

@@ -6,7 +6,11 @@ SQLAlchemy Core tables, all prefixed ``pdpa_``: the store's history,
 the rest, ``agent.state.migrate``), the disclosure log of SPEC §10
 (``pdpa_disclosures`` and ``pdpa_disclosure_followups``, read and written by
 ``agent.state.disclosures``) and the breach register of SPEC §11
-(``pdpa_breaches`` and ``pdpa_breach_assessments``, ``agent.state.breaches``).
+(``pdpa_breaches`` and ``pdpa_breach_assessments``, ``agent.state.breaches``),
+the findings of each scan by severity (``pdpa_scan_totals``), the triage of
+SPEC §9 with its never-rewritten trail and the overrides a false positive
+records (``agent.state.decisions``), and the console's accounts, sessions and
+failed logins of SPEC §12 (``agent.state.decisions.accounts``).
 Timestamps are stored as ISO 8601 UTC strings of fixed width
 (``YYYY-MM-DDTHH:MM:SS.ffffff+00:00``) on every backend, so they sort and
 compare the same on SQLite and PostgreSQL (a breach's ``aware_at`` is also
@@ -19,15 +23,7 @@ reached (names, counts, grades), never a value.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from typing import Any
-
-from sqlalchemy import BigInteger, Column, Float, Integer, MetaData, String, Table, Text
-
-from scanners.checks.finding_type import restore_finding
-from scanners.model.result import Finding
+from sqlalchemy import BigInteger, Column, Float, Index, Integer, MetaData, String, Table, Text
 
 SCAN_RUNNING = "running"
 SCAN_COMPLETE = "complete"
@@ -106,6 +102,7 @@ FINDINGS = Table(
     Column("status", String(20), nullable=False, index=True),
     Column("resolved_scan", String(_ID)),
     Column("resolved_at", String(_TS)),
+    Index("ix_pdpa_findings_owner", "owner"),  # migration 0005: an owner's console pages
 )
 
 AUDIT = Table(
@@ -207,87 +204,91 @@ BREACH_ASSESSMENTS = Table(
     Column("document", Text, nullable=False),  # the breach.json text (can be large)
 )
 
+#: Findings raised by each recorded scan, by severity: the console's trend over scans.
+SCAN_TOTALS = Table(
+    "pdpa_scan_totals",
+    metadata,
+    Column("scan_id", String(_ID), primary_key=True),
+    Column("severity", String(20), primary_key=True),
+    Column("findings", Integer, nullable=False),
+)
 
-@dataclass(frozen=True)
-class ScanDiff:
-    """What one recorded scan changed: finding ids new and resolved, and how many stay open.
+#: The current triage decision on each finding (SPEC §9), keyed by its stable id.
+TRIAGE = Table(
+    "pdpa_triage",
+    metadata,
+    Column("finding_id", String(_ID), primary_key=True),
+    Column("status", String(20), nullable=False),  # one of TRIAGE_STATUSES
+    Column("by", String(_WHO), nullable=False),
+    Column("at", String(_TS), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("until", String(_DATE)),  # accepted only
+    Column("assignee", String(_WHO)),
+)
 
-    ``reopened``: ids that had been resolved and were seen again (not in ``new``).
-    ``first_seen``: (id, ISO UTC time) of every finding of the scan: when the
-    store first recorded it (this scan's start for a new one); due dates count
-    from it (``reports.due_dates``).
-    """
+#: Every triage decision, assignment and comment, in the order made; never rewritten.
+TRIAGE_EVENTS = Table(
+    "pdpa_triage_events",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("finding_id", String(_ID), nullable=False, index=True),
+    Column("at", String(_TS), nullable=False),
+    Column("actor", String(_WHO), nullable=False),
+    Column("action", String(20), nullable=False),  # "status" | "assign" | "comment" | "expired"
+    Column("old_status", String(20)),
+    Column("new_status", String(20)),
+    Column("reason", Text, nullable=False),
+    Column("until", String(_DATE)),
+    Column("assignee", String(_WHO)),
+    Column("via", String(20), nullable=False),  # "cli" | "console" | "scan"
+)
 
-    new: tuple[str, ...]
-    resolved: tuple[str, ...]
-    still_open: int
-    reopened: tuple[str, ...] = ()
-    first_seen: tuple[tuple[str, str], ...] = ()
+#: Classification overrides recorded by marking a finding a false positive (SPEC §9).
+TRIAGE_OVERRIDES = Table(
+    "pdpa_triage_overrides",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("finding_id", String(_ID), nullable=False, index=True),
+    Column("source", String(_ID), nullable=False),
+    Column("dataset", String(_NAME), nullable=False),
+    Column("column", String(_NAME), nullable=False),
+    Column("types", Text, nullable=False),  # JSON list: the types the column holds
+    Column("reason", Text, nullable=False),
+    Column("decided_by", String(_WHO), nullable=False),
+    Column("decided_at", String(_DATE), nullable=False),
+    Column("withdrawn_at", String(_TS)),  # set when the finding is triaged otherwise
+)
 
+#: Console accounts (SPEC §12): the password only as a memory-hard hash.
+USERS = Table(
+    "pdpa_users",
+    metadata,
+    Column("name", String(_WHO), primary_key=True),
+    Column("role", String(20), nullable=False),  # "dpo" | "security" | "owner" | "viewer"
+    Column("email", String(_WHO)),
+    Column("password_hash", Text),  # None: single sign-on only
+    Column("created_at", String(_TS), nullable=False),
+    Column("disabled", Integer, nullable=False, default=0),
+)
 
-@dataclass(frozen=True)
-class ScanRecord:
-    """One row of ``pdpa_scans``."""
+#: Console sessions: only a hash of the cookie's token is stored.
+CONSOLE_SESSIONS = Table(
+    "pdpa_console_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_name", String(_WHO), nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", String(_TS), nullable=False),
+    Column("last_seen_at", String(_TS), nullable=False),
+    Column("expires_at", String(_TS), nullable=False),
+)
 
-    id: str
-    started_at: str
-    finished_at: str | None
-    status: str  # "running" | "complete" | "failed"
-    tool_version: str
-
-
-@dataclass(frozen=True)
-class FindingRecord:
-    """One row of ``pdpa_findings``: a finding and its history across scans."""
-
-    id: str
-    type: str
-    severity: str
-    source: str
-    dataset: str | None
-    columns: tuple[str, ...]
-    count: int | None
-    register_id: str | None
-    owner: str | None
-    principal: str | None
-    privileges: tuple[str, ...]
-    law: str
-    message_th: str
-    message_en: str
-    remediation: str | None
-    first_seen_scan: str
-    first_seen_at: str
-    last_seen_scan: str
-    last_seen_at: str
-    status: str  # "open" | "resolved"
-    resolved_scan: str | None
-    resolved_at: str | None
-
-    def to_finding(self) -> Finding:
-        """The finding as the report model holds it (its stored id, severity and law kept)."""
-        return restore_finding(self)
-
-
-def iso_utc(value: str | datetime) -> str:
-    """Fixed-width ISO 8601 in UTC; a naive value is taken as UTC already."""
-    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def finding_record(row: Any) -> FindingRecord:
-    values = dict(row)
-    values["columns"] = tuple(json.loads(values["columns"]))
-    values["privileges"] = tuple(json.loads(values["privileges"]))
-    return FindingRecord(**values)
-
-
-def scan_record(row: Any) -> ScanRecord:
-    return ScanRecord(
-        id=row["id"],
-        started_at=row["started_at"],
-        finished_at=row["finished_at"],
-        status=row["status"],
-        tool_version=row["tool_version"],
-    )
+#: Failed console logins, by account name and by client address: the rate limit's memory.
+LOGIN_FAILURES = Table(
+    "pdpa_login_failures",
+    metadata,
+    Column("pk", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(_WHO), nullable=False, index=True),
+    Column("client", String(100), nullable=False, index=True),
+    Column("at", String(_TS), nullable=False),
+)

@@ -12,6 +12,7 @@ module stays small; nothing here commits.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -19,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select
 
+from agent.state.records import iso_utc
 from agent.state.tables import (
     AUDIT,
     COLUMNS,
@@ -26,7 +28,7 @@ from agent.state.tables import (
     FINDING_OPEN,
     FINDING_RESOLVED,
     FINDINGS,
-    iso_utc,
+    SCAN_TOTALS,
 )
 from scanners.model.result import Finding, ScanResult
 
@@ -70,7 +72,7 @@ def finding_values(finding: Finding) -> dict[str, Any]:
 
 
 def insert_details(conn: Connection, result: ScanResult, audit: Sequence[AuditEntry]) -> None:
-    """Insert the scan's datasets, columns and audit rows."""
+    """Insert the scan's datasets, columns, audit rows and findings per severity."""
     scan_id = result.scan.id
     datasets = [
         {
@@ -108,7 +110,13 @@ def insert_details(conn: Connection, result: ScanResult, audit: Sequence[AuditEn
         }
         for entry in audit
     ]
-    for table, rows in ((DATASETS, datasets), (COLUMNS, columns), (AUDIT, entries)):
+    severities = Counter(finding.severity for finding in result.findings)
+    totals = [
+        {"scan_id": scan_id, "severity": severity, "findings": count}
+        for severity, count in sorted(severities.items())
+    ]
+    tables = ((DATASETS, datasets), (COLUMNS, columns), (AUDIT, entries), (SCAN_TOTALS, totals))
+    for table, rows in tables:
         if rows:
             conn.execute(table.insert(), rows)
 

@@ -7,9 +7,12 @@ grant covers them, what goes beyond the approval, and when the covering
 grant was last reviewed and is next due (overdue rows are highlighted). The
 CSV and the XLSX ``Access`` sheet hold one row per :class:`AccessRow`; the
 XLSX ``Findings`` sheet holds the access findings with the columns of
-``findings.csv``. Files are written atomically; spreadsheet cells that could
-be read as a formula are prefixed with ``'``; the HTML is autoescaped and
-self-contained (inline CSS, no scripts).
+``findings.csv`` (their triage included). A finding a person triaged (SPEC
+§9) shows its status, who, when, until and why in the page's findings table;
+findings set aside by their triage (accepted, false positive) are listed last,
+dimmed, and left out of the count in the heading. Files are written
+atomically; spreadsheet cells that could be read as a formula are prefixed
+with ``'``; the HTML is autoescaped and self-contained (inline CSS, no scripts).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from reports.staging import StagedFile, write_all_or_nothing
 from reports.templating import template_environment
 from reports.text import labels
 from reports.text.access_labels import access_ui, via_text
+from reports.triage_view import set_aside, split_set_aside, triage_view
 from scanners.model.result import AccessReview, AccessRow, Finding
 
 __all__ = ["ACCESS_COLUMNS", "ACCESS_FORMATS", "write_access_reports"]
@@ -93,7 +97,9 @@ def _rows(reviews: Iterable[AccessReview]) -> list[AccessRow]:
 
 
 def _findings(reviews: Iterable[AccessReview]) -> list[Finding]:
-    return sorted_findings(f for review in reviews for f in review.findings)
+    """The access findings in severity order; those set aside by their triage last."""
+    work, aside = split_set_aside(sorted_findings(f for r in reviews for f in r.findings))
+    return work + aside
 
 
 def how_held(row: AccessRow, language: str) -> list[str]:
@@ -198,9 +204,13 @@ def html_context(reviews: Sequence[AccessReview], language: str = "th") -> dict[
             }
         )
     findings = _findings(reviews)
+    aside = sum(1 for f in findings if set_aside(f))
     return {
         "lang": language,
         "t": t,
+        "tt": labels.ui(language),
+        "open_findings": len(findings) - aside,
+        "set_aside_note": t["set_aside_note"].format(count=aside) if aside else "",
         "sources": sorted({review.source for review in reviews}),
         "counts": {
             "rows": len(rows),
@@ -220,6 +230,7 @@ def html_context(reviews: Sequence[AccessReview], language: str = "th") -> dict[
                 "privileges": list(f.privileges),
                 "message": finding_message(f, language),
                 "remediation": f.remediation or "",
+                "triage": triage_view(f, language),
             }
             for f in findings
         ],

@@ -5,8 +5,12 @@ are joined with ``;``; the header row, type and severity names, count unit,
 law, message and what to do are in the report language, codes (``id``,
 ``type``) and ``remediation`` stay as ``findings.json`` has them, and ``due``
 is an ISO date (sortable in any spreadsheet). An owner's file lists what is
-due first at the top. Every cell that a spreadsheet could read as a formula
-is prefixed with ``'``.
+due first at the top. The last five columns hold a finding's triage (SPEC
+§9): ``triage_status`` (in the report language), ``triage_by``,
+``triage_at`` (ISO UTC as recorded), ``triage_reason`` and ``triage_until``
+(ISO date); empty without triage. Findings set aside by it (accepted, false
+positive) are listed after all the others. Every cell that a spreadsheet
+could read as a formula is prefixed with ``'``.
 """
 
 from __future__ import annotations

@@ -4,6 +4,12 @@ Rendered with Jinja2 from ``templates/report.html.j2`` with autoescaping on,
 so every name, message and masked evidence string is escaped. The page has
 inline CSS only — no scripts, fonts or images from the network — and a
 Content-Security-Policy that forbids loading any.
+
+A finding a person triaged (SPEC §9) shows its status, who, when, until and
+why on its card. Findings set aside by their triage (accepted, false
+positive; :mod:`reports.triage_view`) are counted nowhere in the summary nor
+in an owner's "do first": they are listed in their own section after the
+findings, and the headline says how many were left out.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from reports.text.dates import Era, format_date, format_moment
 from reports.text.law_text import law_text
 from reports.text.reason_text import reason_text
 from reports.text.remediation_text import remedy
+from reports.triage_view import split_set_aside, triage_view
 from scanners.model.result import ColumnResult, DatasetResult, Finding, ScanResult
 
 FILE_NAME = "report.html"
@@ -79,6 +86,8 @@ def _finding(
     finding: Finding, language: str, options: ReportOptions, today: date
 ) -> dict[str, Any]:
     found = remedy(finding, language, options.era)
+    triage = triage_view(finding, language, options.era, today)
+    aside = triage is not None and triage["set_aside"]
     return {
         "id": finding.id,
         "severity": finding.severity,
@@ -103,7 +112,10 @@ def _finding(
         "untranslated": found.untranslated,
         "command": found.command,
         "command_note": found.command_note,
-        "due": _due(finding, language, options.era, today),
+        "due": {"text": "", "note": "", "overdue": False}
+        if aside
+        else _due(finding, language, options.era, today),
+        "triage": triage,
     }
 
 
@@ -185,7 +197,7 @@ def html_context(
     labels.check_language(language)
     result = ensure_due(result)
     today = scan_date(result)
-    findings = ordered_findings(result, options)
+    findings, aside = split_set_aside(ordered_findings(result, options), today)
     by_severity = Counter(f.severity for f in findings)
     by_type = Counter(f.type for f in findings)
     severities = list(SEVERITY_ORDER) + sorted(
@@ -202,6 +214,8 @@ def html_context(
         "owner": None if options.owner is None else _owner(result, options.owner),
         "do_first": shown[:DO_FIRST] if options.owner is not None else [],
         "total": len(findings),
+        "set_aside": [_finding(f, language, options, today) for f in aside],
+        "set_aside_note": labels.ui(language)["set_aside_count"].format(count=len(aside)),
         "severity_bars": _bars(
             by_severity, severities, lambda s: labels.severity_name(s, language)
         ),

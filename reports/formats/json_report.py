@@ -11,7 +11,10 @@ documented addition, ``count_unit``: what ``count`` counts (``rows``,
 ``subjects``, ``columns``, ``records``, ``privileges``, ``grants`` or
 ``datasets``; ``null`` when ``count`` is). A dataset a read
 budget cut (a file read in part, rows or cells left out) carries
-``truncated``: ``[{"reason", "column"?}]``.
+``truncated``: ``[{"reason", "column"?}]``. A finding a person triaged
+(SPEC §9) carries ``triage``: ``{"status", "by", "at", "reason", "until"}``
+(``until`` an ISO date or ``null``) and, our documented addition, ``assignee``
+when one is set; a finding without triage has no ``triage`` key.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from reports.common import atomic_write_bytes, sorted_datasets, sorted_findings,
 from reports.count_units import count_unit
 from reports.due_dates import ensure_due
 from scanners.model.result import ColumnResult, DatasetResult, Finding, ScanResult, SourceStatus
+from scanners.model.triage import Triage
 
 SCHEMA_VERSION = 1
 FILE_NAME = "findings.json"
@@ -93,8 +97,21 @@ def _source(source: SourceStatus) -> dict[str, Any]:
     return data
 
 
+def _triage(triage: Triage) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "status": triage.status,
+        "by": triage.by,
+        "at": triage.at,
+        "reason": triage.reason,
+        "until": triage.until.isoformat() if triage.until else None,
+    }
+    if triage.assignee is not None:
+        data["assignee"] = triage.assignee
+    return data
+
+
 def _finding(finding: Finding) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "id": finding.id,
         "type": finding.type,
         "severity": finding.severity,
@@ -112,6 +129,9 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "due": finding.due.isoformat() if finding.due else None,
         "count_unit": count_unit(finding),
     }
+    if finding.triage is not None:
+        data["triage"] = _triage(finding.triage)
+    return data
 
 
 def to_json_dict(result: ScanResult) -> dict[str, Any]:

@@ -18,7 +18,10 @@ report never shows another owner's dataset or finding:
 Each owner's page is headed with the owner, their datasets and register
 entries, then a "do first" list (the three findings due soonest, overdue
 first, then by severity) and the rest in the same order; their CSV and XLSX
-list findings in that order too.
+list findings in that order too. A finding keeps its triage (SPEC §9) in the
+split: findings the owner's team set aside (accepted, false positive) are
+never in "do first" nor in the counts, and are listed in their own section
+(:mod:`reports.formats.html_report`), last in the CSV and XLSX.
 
 :func:`write_owner_reports` writes each owner's reports with
 :func:`reports.write_reports` into ``out_dir/owners/<folder>/``, where

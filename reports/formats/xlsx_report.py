@@ -8,6 +8,9 @@ widths. String cells are guarded against formula
 injection like the CSV report, and control characters Excel rejects are
 dropped. A column whose types a classification override decided (SPEC §9)
 carries the decision's reason, who and when, and the types detection gave.
+A finding's triage (SPEC §9) fills the last five findings columns (status in
+the report language, who, when in UTC, why, and ``triage_until`` as a date
+cell); findings set aside by it (accepted, false positive) are listed last.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ DATASET_COLUMNS: tuple[str, ...] = (
     "detected_pii_types",
 )
 SOURCE_COLUMNS: tuple[str, ...] = ("name", "status", "error", "datasets")
+#: Findings columns written as date cells.
+_DATE_COLUMNS: tuple[str, ...] = ("due", "triage_until")
 
 #: Sheet titles and the Datasets/Sources header rows, in the report language.
 SHEET_TITLES: dict[str, tuple[str, str, str]] = {
@@ -133,11 +138,12 @@ def _override_cells(column: ColumnResult) -> list[Cell]:
 
 
 def _finding_cells(row: list[str | int | None]) -> list[Cell]:
-    """A findings row with ``due`` as a real date cell (sortable, filterable)."""
+    """A findings row with ``due`` and ``triage_until`` as date cells (sortable, filterable)."""
     cells: list[Cell] = list(row)
-    index = FINDING_COLUMNS.index("due")
-    if isinstance(cells[index], str):
-        cells[index] = date.fromisoformat(str(cells[index]))
+    for name in _DATE_COLUMNS:
+        index = FINDING_COLUMNS.index(name)
+        if isinstance(cells[index], str):
+            cells[index] = date.fromisoformat(str(cells[index]))
     return cells
 
 

@@ -45,6 +45,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "overdue_rows": "เลยกำหนดทบทวน",
         "public": "ทุกคน",
         "footer": "คำสั่งในรายงานนี้เป็นเพียงข้อเสนอแนะ pdpa-agent ไม่เคยรันคำสั่งเหล่านี้",
+        "set_aside_note": "ไม่นับรวมประเด็นที่พิจารณาแล้ว {count} ประเด็น "
+        "(ยอมรับความเสี่ยงหรือตรวจพบคลาดเคลื่อน) ซึ่งแสดงไว้ท้ายตาราง",
     },
     "en": {
         "title": "Access review of personal data (PDPA s.37(1))",
@@ -82,6 +84,8 @@ UI: Mapping[str, Mapping[str, str]] = {
         "overdue_rows": "Review overdue",
         "public": "everyone",
         "footer": "Statements in this report are suggestions; pdpa-agent never runs them.",
+        "set_aside_note": "Not counted: {count} finding(s) set aside by a decision "
+        "(accepted risk or false positive), listed at the end of the table",
     },
 }
 

@@ -1,4 +1,5 @@
-"""Thai and English text for the reports: UI strings and PII types; severity and type names.
+"""Thai and English text for the reports: UI strings, PII types and triage statuses; severity
+and type names.
 
 A finding type's name and description are declared with the type itself
 (:mod:`scanners.checks.registry`), a severity's with the scale
@@ -87,6 +88,20 @@ UI: Mapping[str, Mapping[str, str]] = {
         "do_first_hint": "ประเด็นที่ครบกำหนดก่อน (เลยกำหนดแล้วอยู่ก่อน) แล้วจึงเรียงตามความรุนแรง",
         "the_rest": "ประเด็นอื่น ๆ",
         "findings_in_due_order": "เรียงตามกำหนดดำเนินการ แล้วตามความรุนแรง",
+        "triage": "ผลการพิจารณา",
+        "triage_by": "โดย",
+        "triage_at": "เมื่อ",
+        "triage_reason": "เหตุผล",
+        "triage_until": "มีผลถึงวันที่",
+        "triage_assignee": "ผู้ได้รับมอบหมาย",
+        "open_findings": "ประเด็นที่ต้องดำเนินการ",
+        "set_aside": "พิจารณาแล้ว: ยอมรับความเสี่ยง / ตรวจพบคลาดเคลื่อน (false positive)",
+        "set_aside_count": "ไม่นับรวมประเด็นที่พิจารณาแล้ว {count} ประเด็น "
+        "(ยอมรับความเสี่ยงหรือตรวจพบคลาดเคลื่อน) ซึ่งแสดงแยกไว้ท้ายรายการ",
+        "set_aside_hint": "ประเด็นเหล่านี้ผู้รับผิดชอบได้พิจารณาแล้วว่ายอมรับความเสี่ยง "
+        "หรือเป็นการตรวจพบที่คลาดเคลื่อน จึงไม่นับรวมในประเด็นที่ต้องดำเนินการ "
+        "การยอมรับความเสี่ยงมีผลถึงวันที่ที่กำหนดเท่านั้น "
+        "เมื่อพ้นวันดังกล่าว ประเด็นจะกลับมาเป็นประเด็นที่ต้องดำเนินการอีกครั้ง",
     },
     "en": {
         "title": "Personal data findings report (PDPA)",
@@ -158,7 +173,29 @@ UI: Mapping[str, Mapping[str, str]] = {
         "do_first_hint": "Due soonest (overdue first), then most severe",
         "the_rest": "Everything else",
         "findings_in_due_order": "Ordered by due date, then severity",
+        "triage": "Triage",
+        "triage_by": "by",
+        "triage_at": "on",
+        "triage_reason": "reason",
+        "triage_until": "until",
+        "triage_assignee": "assigned to",
+        "open_findings": "Findings to act on",
+        "set_aside": "Decided: accepted risk / false positive",
+        "set_aside_count": "Not counted: {count} finding(s) set aside by a decision "
+        "(accepted risk or false positive), listed apart at the end",
+        "set_aside_hint": "A person decided to accept the risk of these findings or found them "
+        "to be false positives, so they are not counted among the findings to act on. "
+        "An acceptance holds until its date only; after it the finding is open again.",
     },
+}
+
+#: Triage statuses (SPEC §9) by name, in the order a finding usually moves through them.
+TRIAGE_STATUS_NAMES: Mapping[str, Mapping[str, str]] = {
+    "open": {"th": "รอดำเนินการ", "en": "Open"},
+    "acknowledged": {"th": "รับทราบแล้ว", "en": "Acknowledged"},
+    "in_progress": {"th": "อยู่ระหว่างดำเนินการ", "en": "In progress"},
+    "accepted": {"th": "ยอมรับความเสี่ยง", "en": "Accepted risk"},
+    "false_positive": {"th": "ตรวจพบคลาดเคลื่อน (false positive)", "en": "False positive"},
 }
 
 PII_TYPES: Mapping[str, Mapping[str, str]] = {
@@ -217,6 +254,12 @@ def finding_type_description(finding_type: str, language: str) -> str:
     """One-line description of a finding type, or empty if unknown."""
     kind = FINDING_TYPES.get(finding_type)
     return kind.description.get(language) if kind else ""
+
+
+def triage_status_name(status: str, language: str) -> str:
+    """Display name of a triage status (SPEC §9), or the code itself if unknown."""
+    names = TRIAGE_STATUS_NAMES.get(status)
+    return names.get(language, names["en"]) if names else status
 
 
 def pii_type_name(pii_type: str, language: str) -> str:

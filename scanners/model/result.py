@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from scanners.model.triage import Triage
 from scanners.pii_types import SENSITIVE_TYPES
 
 
@@ -103,6 +104,7 @@ class Finding:
     message_en: str
     remediation: str | None = None
     due: date | None = None  # when it should be dealt with (SPEC §8); set before reporting
+    triage: Triage | None = None  # a person's decision on it (SPEC §9), as it stands today
 
 
 @dataclass(frozen=True)

@@ -74,7 +74,7 @@ def test_xlsx_sheets_and_rows(result: ScanResult, tmp_path: Path) -> None:
     assert [row[0] for row in rows[1:]] == ["f-scan", "f-unreg", "f-retention", "f-access"]
     assert findings["A1"].font.bold
     assert findings.freeze_panes == "A2"
-    assert findings.auto_filter.ref == "A1:R5"
+    assert findings.auto_filter.ref == "A1:W5"  # 18 columns, then the five triage ones
     assert findings.column_dimensions["P"].width > 8
     message = FINDING_COLUMNS.index("message")
     assert rows[2][message] == THAI_MESSAGE

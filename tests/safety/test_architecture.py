@@ -202,6 +202,8 @@ AGENT_LAYERS = (
     "disclosure",
     "delivery",
     "breach",
+    "triage",
+    "console",
     "demo",
     "commands",
 )

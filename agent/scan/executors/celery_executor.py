@@ -69,6 +69,7 @@ class CeleryExecutor:
         self.caps = dict(caps)
         self.today = context.today.isoformat()
         self.digest = plan_digest(context)
+        self.decided = [to_plain(override) for override in context.decided]
         self._served: dict[str, str | None] | None = None  # queue → why unusable (None: usable)
 
     def run(
@@ -111,6 +112,7 @@ class CeleryExecutor:
             "task": to_plain(task),
             "today": self.today,
             "digest": self.digest,
+            "decided": self.decided,  # the state store's overrides: workers may not reach it
         }
         return self.app.send_task(TASK_NAME, args=[message], queue=queue)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from agent.scan.plan_digest import plan_digest
 from agent.scan.tasks import DatasetTask, ListTask, ReviewTask
 from agent.scan.work import ScanContext, ScanWorker
 from connectors.errors import ConfigError, PdpaAgentError
+from scanners.classification.overrides import Override
 from scanners.detection.engine import DetectionEngine
 from scanners.reasons import error_reason
 
@@ -54,8 +55,20 @@ class WorkerState:
     current: tuple[str, ScanWorker] | None = None  # (plan digest, worker)
     refusals: dict[str, str] = field(default_factory=dict)  # digest → why it was refused
 
-    def worker_for(self, today: date, digest: str) -> ScanWorker:
-        """The worker for the coordinator's plan ``digest``; ConfigError when ours differs."""
+    def worker_for(
+        self, today: date, digest: str, decided: tuple[Override, ...] = ()
+    ) -> ScanWorker:
+        """The worker for the coordinator's plan ``digest``; ConfigError when ours differs.
+
+        ``decided``: the overrides false positives recorded in the coordinator's state
+        store (SPEC §9), which travel in the message because a worker may not reach it.
+        """
+        worker = self._worker_for(today, digest)
+        if worker.context.decided != decided:
+            worker.context = replace(worker.context, decided=decided)
+        return worker
+
+    def _worker_for(self, today: date, digest: str) -> ScanWorker:
         if self.current is not None and self.current[0] == digest:
             return self.current[1]
         if digest in self.refusals:
@@ -107,7 +120,8 @@ def handle(message: dict[str, Any]) -> dict[str, Any]:
             raise ConfigError("message of an unknown version; coordinator and worker differ")
         kind = message["kind"]
         task = from_plain(TASK_TYPES[kind], message["task"])
-        worker = _state.worker_for(date.fromisoformat(message["today"]), message["digest"])
+        decided = tuple(from_plain(Override, item) for item in message.get("decided", []))
+        worker = _state.worker_for(date.fromisoformat(message["today"]), message["digest"], decided)
         outcome = perform(worker, task)
     except (KeyError, TypeError, ValueError) as exc:
         return {"refused": f"worker {_state.hostname}: malformed message ({type(exc).__name__})"}

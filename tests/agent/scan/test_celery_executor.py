@@ -14,6 +14,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from agent.inputs.config_loader import load_config
 from agent.inputs.user_files import load_register_for
 from agent.scan.plain_codec import to_plain
 from agent.scan.runner import ScanPlan, run_scan
+from scanners.classification.overrides import Override
 from scanners.detection.engine import DetectionEngine
 from scanners.model.result import ScanResult
 from tests.support.celery_workers import WorkerProcess, wait_until_ready
@@ -271,3 +273,39 @@ def test_a_worker_with_another_register_refuses_and_says_why(
 
     errors = [f for f in result.findings if f.type == "SCAN_ERROR"]
     assert errors and all("differ from the coordinator's" in f.message_en for f in errors)
+
+
+def test_workers_apply_the_false_positives_recorded_in_the_coordinators_store(
+    tmp_path: Path,
+    redis_broker_url: str,
+    fresh_pg_database: object,
+    detection_engine: DetectionEngine,
+    workers: list[WorkerProcess],
+) -> None:
+    """A triage override (SPEC §9) lives in the coordinator's state store, which a worker may
+    not reach: it travels in each task, so a worker decides the column as a local scan does."""
+    url = customer_database(fresh_pg_database, 2)
+    sources = (
+        f'[[sources]]\nname = "crm"\nkind = "database"\nurl = "{url.render_as_string(False)}"\n'
+    )
+    config = write_config(tmp_path, redis_broker_url, sources)
+    workers.append(WorkerProcess(config, "w1"))
+    wait_until_ready(config, workers)
+    decided = (
+        Override(
+            "crm", "public.customers_00", "email", (), "role mailboxes", "dpo", date(2026, 12, 5)
+        ),
+    )
+    loaded = load_config(config)
+    plan = ScanPlan(
+        loaded, tuple(loaded.config.sources), load_register_for(loaded), decided=decided
+    )
+    distributed = run_scan(plan, detection_engine)
+    assert not distributed.failed
+    columns = {(d.name, c.name): c for d in distributed.datasets for c in d.columns}
+    overridden = columns[("public.customers_00", "email")]
+    assert overridden.pii == () and overridden.override is not None
+    assert overridden.override.reason == "role mailboxes"
+    untouched = columns[("public.customers_01", "email")]
+    assert [m.type for m in untouched.pii] == ["EMAIL_ADDRESS"] and untouched.override is None
+    assert workers[0].datasets_done()

@@ -6,8 +6,9 @@ distinctive values spread over PostgreSQL, MariaDB, SQLite and a file share
 errors quote a value), a register with retention and erasure checks, an
 access list and an erasure-request file naming subjects in clear. The real
 CLI runs as subprocesses: ``scan`` with one and two workers, ``-v`` and
-``--debug``, ``findings``, ``subject``, ``access`` and ``detect``, every
-report format and the owner reports. ``runs`` is package-scoped: the
+``--debug``, ``findings``, ``subject``, ``access``, ``detect`` and ``triage``, every
+report format and the owner reports, then the web console (every page a DPO
+reaches, and the server's log: ``console_walk``). ``runs`` is package-scoped: the
 organisation is built and the commands run once for the whole package.
 """
 
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import URL
 
+from tests.safety.no_leaks.console_walk import walk_console
 from tests.safety.no_leaks.outputs import Runs
 from tests.support.leak_org.org import Org, build_org
 
@@ -189,4 +191,11 @@ def runs(
             stdin=json.dumps({"id": 1, "text": planted[1].note}) + "\n" + planted[2].note,
         ),
     }
-    return Runs(org, work, commands)
+    first = json.loads((work / "out-2" / "findings.json").read_text("utf-8"))["findings"][0]["id"]
+    commands["triage --debug"] = _cli(
+        work, "--debug", "-c", str(two), "triage", first, "--status", "acknowledged",
+        "--by", "dpo@example.org", "--reason", "checked", "--comment", "see ticket 42",
+    )  # fmt: skip
+    commands["triage -v (history)"] = _cli(work, "-v", "-c", str(two), "triage", first)
+    pages, served = walk_console(work, two, _cli)
+    return Runs(org, work, commands, pages, served)

@@ -1,6 +1,7 @@
 """Every output of the no-leak runs as text, and the planted values found in it.
 
-stdout and stderr of every command, every file written (inside
+stdout and stderr of every command, every console page and the console's
+log, every file written (inside
 ``.xlsx``/``.docx``/``.zip`` too, HTML and JSON escapes undone) and every
 cell and raw byte of the state store; :func:`find_leaks` searches them for
 every spelling of every planted value and names the output and the kind of
@@ -15,7 +16,7 @@ import re
 import subprocess
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ class Runs:
     org: Org
     work: Path
     commands: dict[str, subprocess.CompletedProcess[str]]
+    console_pages: dict[str, str] = field(default_factory=dict)  # URL → body
+    console_log: str = ""  # what ``pdpa-agent -v serve`` printed
 
 
 # -- reading every output as text ----------------------------------------------------
@@ -106,6 +109,9 @@ def all_outputs(runs: Runs) -> list[Output]:
             found.extend(file_texts(path, where))
     for db in sorted(runs.work.glob("state-*.db")):
         found.extend(state_store_texts(db))
+    for url, body in runs.console_pages.items():
+        found.append(Output(f"console page {url}", unescaped(body)))
+    found.append(Output("console server output", runs.console_log))
     return found
 
 

@@ -42,6 +42,8 @@ def test_the_commands_ran_and_saw_the_planted_data(runs: Runs) -> None:
         "disclosures show": 0,
         "detect -v": 0,
         "detect --debug --jsonl (a bad line)": 2,
+        "triage --debug": 0,
+        "triage -v (history)": 0,
     }
     tracebacks = ["Traceback" in done.stderr for done in runs.commands.values()]
     assert not any(tracebacks)
@@ -95,3 +97,23 @@ def test_scan_errors_keep_the_useful_part_of_the_database_error(runs: Runs) -> N
     }
     kept = {name: fragment in errors.get(name, "") for name, fragment in expected.items()}
     assert kept == dict.fromkeys(expected, True)
+
+
+def test_the_console_walk_reached_every_kind_of_page(runs: Runs) -> None:
+    """The console pages are in the leak search: they must be the real pages, with the data."""
+    pages = runs.console_pages
+    kinds = {
+        kind: any(url.startswith(kind) for url in pages)
+        for kind in ("/inventory/", "/findings/", "/access", "/disclosures/", "/breaches")
+    }
+    assert kinds == dict.fromkeys(kinds, True)
+    datasets = [url for url in pages if url.startswith("/inventory/")]
+    assert len(datasets) >= 10
+    first = runs.org.people[0].national_id
+    masked = f"{first[0]}-{first[1:5]}-xxxxx-xx-{first[12]}"
+    shown = any(masked in body for url, body in pages.items() if url.startswith("/inventory/"))
+    assert shown, "no dataset page shows the first person's national ID, even masked"
+    decided = "seen in the console" in next(
+        body for url, body in pages.items() if url.endswith("(after triage)")
+    )
+    assert decided, "the console's triage was not recorded"
