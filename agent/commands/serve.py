@@ -1,7 +1,8 @@
 """``pdpa-agent serve`` (the web console, SPEC §12) and ``pdpa-agent user`` (its accounts).
 
 ``serve`` opens (and migrates) the state store, prints where the console
-listens and runs it with uvicorn (warnings only; the access log shows paths,
+listens (warning when single sign-on is on and the address is not loopback)
+and runs it with uvicorn (warnings only; the access log shows paths,
 which hold finding ids and dataset names, never a value). ``user add NAME
 --role ROLE [--email E]`` reads the password from the terminal without echo
 (or one line of standard input when it is not a terminal; never from the
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import ipaddress
 import socket
 import sys
 from datetime import UTC, datetime
@@ -47,6 +49,9 @@ def serve_command(args: argparse.Namespace) -> int:
     except Exception as exc:
         raise PdpaAgentError(f"cannot open the state store: {type(exc).__name__}") from None
     _check_listen(args.host, args.port)
+    warning = exposed_sso_warning(args.host, loaded.config.console.trusted_header)
+    if warning is not None:
+        print(f"pdpa-agent: warning: {warning}", file=sys.stderr, flush=True)
     print(f"pdpa-agent console on http://{args.host}:{args.port}", flush=True)
     uvicorn.run(
         app,
@@ -57,6 +62,23 @@ def serve_command(args: argparse.Namespace) -> int:
         server_header=False,
     )
     return EXIT_OK
+
+
+def exposed_sso_warning(host: str, trusted_header: str) -> str | None:
+    """Why listening on ``host`` is unsafe with single sign-on, or None when it is not."""
+    if not trusted_header:
+        return None
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    if loopback:
+        return None
+    return (
+        f"[console] trusted_header is set and the console listens on {host}: anyone who "
+        f"reaches it without the proxy can send {trusted_header} and claim any account; "
+        "listen on 127.0.0.1 behind the proxy"
+    )
 
 
 def _check_listen(host: str, port: int) -> None:

@@ -130,3 +130,19 @@ def test_triage_on_each_store_backend(
             ]
     finally:
         app.state.console.store.close()
+
+
+def test_a_dash_unassigns_and_an_empty_field_leaves_the_assignee(
+    org: Org, client_for: Callable[[str | None], TestClient]
+) -> None:
+    dpo = client_for("dpo")
+    finding_id = org.finding_id("RETENTION_UNDEFINED", "main.customers")
+    assert _post(dpo, finding_id, assignee="it-ops").status_code == 303
+    assert _post(dpo, finding_id, comment="still on it", assignee="").status_code == 303
+    with org.store() as store:
+        assert current_triage(store.engine, [finding_id])[finding_id].assignee == "it-ops"
+    assert _post(dpo, finding_id, assignee="-").status_code == 303
+    with org.store() as store:
+        assert current_triage(store.engine, [finding_id])[finding_id].assignee is None
+        actions = [(e.action, e.assignee) for e in triage_history(store.engine, finding_id)]
+    assert actions == [("assign", "it-ops"), ("comment", None), ("assign", None)]

@@ -6,6 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from agent.commands.serve import exposed_sso_warning
 from agent.state.decisions.accounts import password_hash_of, verify_login
 from agent.state.store import StateStore
 
@@ -93,3 +96,23 @@ def test_serve_on_an_address_in_use_says_so_and_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "Traceback" not in done.stderr and "console on" not in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("host", "header", "warns"),
+    [
+        ("127.0.0.1", "X-Remote-User", False),
+        ("::1", "X-Remote-User", False),
+        ("localhost", "X-Remote-User", False),
+        ("0.0.0.0", "X-Remote-User", True),  # every interface: the header can be forged
+        ("10.0.0.5", "X-Remote-User", True),
+        ("0.0.0.0", "", False),  # password login: no header is trusted
+    ],
+)
+def test_single_sign_on_on_a_reachable_address_is_warned(
+    host: str, header: str, warns: bool
+) -> None:
+    warning = exposed_sso_warning(host, header)
+    assert (warning is not None) is warns
+    if warning is not None:
+        assert header in warning and host in warning

@@ -61,6 +61,13 @@ async def findings_page(request: Request) -> Response:
     )
 
 
+def _assignee(field: str) -> str | None:
+    """The form's assignee: empty leaves it as it is, ``-`` unassigns (the empty name)."""
+    if field == "-":
+        return ""
+    return field or None
+
+
 def _visible_record(request: Request, viewer: Viewer) -> FindingRecord:
     record = console_of(request).store.finding(request.path_params["finding_id"])
     if record is None or not may_see_finding(viewer.role, viewer.email, record.owner):
@@ -137,7 +144,7 @@ async def triage_post(request: Request) -> Response:
                 status=fields["status"] or None,
                 reason=fields["reason"],
                 until=_until(fields["until"]),
-                assignee=fields["assignee"] or None,
+                assignee=_assignee(fields["assignee"]),
                 comment=fields["comment"] or None,
             ),
             register,

@@ -202,7 +202,7 @@ def record_decision(engine: Engine, decision: Decision, now: datetime | None = N
                     new_status,
                     reason,
                     decision.until if new_status == ACCEPTED else None,
-                    decision.assignee if action == "assign" else None,
+                    (decision.assignee or None) if action == "assign" else None,
                     decision.via,
                 )
             )
