@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from agent.state.decisions.triage import ColumnOverride, Decision, record_decision
+from agent.state.decisions.triage import DecidedColumn, Decision, record_decision
 from agent.state.inventory import latest_datasets
+from agent.state.records import FindingRecord
 from agent.state.store import StateStore
 from connectors.errors import PdpaAgentError
 from scanners.classification.false_positive import false_positive_decisions
@@ -69,10 +70,9 @@ def _check(request: TriageRequest, today: date) -> None:
 
 
 def _overrides(
-    store: StateStore, request: TriageRequest, register: Sequence[RegisterEntry]
-) -> tuple[ColumnOverride, ...]:
-    record = store.finding(request.finding_id)
-    if record is None or record.dataset is None or request.status != FALSE_POSITIVE:
+    store: StateStore, record: FindingRecord, register: Sequence[RegisterEntry]
+) -> tuple[DecidedColumn, ...]:
+    if record.dataset is None:
         return ()
     finding = record.to_finding()
     stored = latest_datasets(store, record.source).get(record.dataset)
@@ -81,7 +81,7 @@ def _overrides(
     types = {column.name: column.types for column in stored.columns}
     entry = next((e for e in register if e.id == record.register_id), None)
     return tuple(
-        ColumnOverride(record.source, record.dataset, decision.column, decision.types)
+        DecidedColumn(record.source, record.dataset, decision.column, decision.types)
         for decision in false_positive_decisions(finding, types, entry)
     )
 
@@ -98,8 +98,10 @@ def decide(
     ``now``: when it is decided (default: the clock), the time the trail keeps.
     """
     _check(request, today)
-    if store.finding(request.finding_id) is None:
+    record = store.finding(request.finding_id)
+    if record is None:
         raise TriageRefused(f"no finding {request.finding_id!r} in the state store")
+    fixes = _overrides(store, record, register) if request.status == FALSE_POSITIVE else ()
     decision = Decision(
         finding_id=request.finding_id,
         actor=request.by.strip(),
@@ -109,6 +111,6 @@ def decide(
         until=request.until,
         assignee=request.assignee,
         comment=request.comment,
-        overrides=_overrides(store, request, register),
+        overrides=fixes,
     )
     return record_decision(store.engine, decision, now)

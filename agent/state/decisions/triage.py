@@ -18,6 +18,7 @@ gives the scans the overrides in force, newest decision first.
 
 from __future__ import annotations
 
+import glob
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -44,8 +45,9 @@ _CHUNK = 500  # ids per IN (...) list
 
 
 @dataclass(frozen=True)
-class ColumnOverride:
-    """A column's types as a false positive decided them (``pdpa_triage_overrides``)."""
+class DecidedColumn:
+    """A column's types as a false positive decided them (``pdpa_triage_overrides``); the
+    scans read it back as a classification ``Override`` (:func:`active_overrides`)."""
 
     source: str
     dataset: str
@@ -65,7 +67,7 @@ class Decision:
     until: date | None = None
     assignee: str | None = None
     comment: str | None = None
-    overrides: tuple[ColumnOverride, ...] = ()  # false_positive only
+    overrides: tuple[DecidedColumn, ...] = ()  # false_positive only
 
 
 def _triage(row: Any) -> Triage:
@@ -138,7 +140,7 @@ def _append(conn: Connection, event: TriageEvent) -> None:
         "old_status": event.old_status,
         "new_status": event.new_status,
         "reason": event.reason,
-        "until": event.until.isoformat() if event.until else None,
+        "until": _iso(event.until),
         "assignee": event.assignee,
         "via": event.via,
     }
@@ -151,7 +153,7 @@ def _store(conn: Connection, triage: Triage, existed: bool) -> None:
         "by": triage.by,
         "at": triage.at,
         "reason": triage.reason,
-        "until": triage.until.isoformat() if triage.until else None,
+        "until": _iso(triage.until),
         "assignee": triage.assignee,
     }
     if existed:
@@ -241,7 +243,7 @@ def expire_acceptances(engine: Engine, today: date, now: datetime | None = None)
         for triage in [_triage(row) for row in rows]:
             if not acceptance_expired(triage, today):
                 continue
-            until = triage.until.isoformat() if triage.until else ""
+            until = _iso(triage.until) or ""
             reason = f"accepted until {until}; expired"
             conn.execute(
                 TRIAGE.update()
@@ -279,8 +281,8 @@ def active_overrides(engine: Engine) -> tuple[Override, ...]:
     return tuple(
         Override(
             source=row["source"],
-            dataset=_literal(row["dataset"]),
-            column=_literal(row["column"]),
+            dataset=glob.escape(row["dataset"]),  # the name itself, not a pattern
+            column=glob.escape(row["column"]),
             types=tuple(json.loads(row["types"])),
             reason=row["reason"],
             decided_by=row["decided_by"],
@@ -291,6 +293,5 @@ def active_overrides(engine: Engine) -> tuple[Override, ...]:
     )
 
 
-def _literal(name: str) -> str:
-    """``name`` as a glob that matches only itself (``[``, ``*`` and ``?`` escaped)."""
-    return "".join(f"[{c}]" if c in "[]*?" else c for c in name)
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None

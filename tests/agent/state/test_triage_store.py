@@ -19,7 +19,7 @@ from sqlalchemy import create_engine, select
 from sqlalchemy.pool import NullPool
 
 from agent.state.decisions.triage import (
-    ColumnOverride,
+    DecidedColumn,
     Decision,
     active_overrides,
     current_triage,
@@ -71,7 +71,7 @@ def test_an_empty_decision_records_nothing(state_url: str) -> None:
 
 
 def test_a_false_positive_override_is_withdrawn_not_deleted(state_url: str) -> None:
-    override = ColumnOverride("hr", "public.a[1]", "phone*", ())
+    override = DecidedColumn("hr", "public.a[1]", "phone*", ())
     with StateStore(state_url) as store:
         engine = store.engine
         record_decision(
