@@ -124,6 +124,8 @@ async def login(request: Request) -> Response:
     now = console.now()
     wait = login_wait(engine, name, client, now)
     if wait > timedelta(0):
+        record_failure(engine, name, client, now)  # hammering during the wait extends it
+        wait = login_wait(engine, name, client, now)
         seconds = max(1, math.ceil(wait.total_seconds()))
         return _login_form(
             request,

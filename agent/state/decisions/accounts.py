@@ -13,8 +13,10 @@ name and per client address over the last :data:`WINDOW`: after
 :data:`FREE_FAILURES` of them, each further attempt must wait
 ``2 ** (n - FREE_FAILURES)`` seconds after the latest failure (at most
 :data:`MAX_WAIT`). :func:`login_wait` says how long is left; while it is not
-zero a login is refused without the password being checked. A successful
-login clears the failures of its name. Every function takes ``now`` so that
+zero a login is refused without the password being checked, and the refused
+attempt counts as a failure too: ten wrong passwords typed in a row leave a
+wait of 2^5 s however fast or slow they came. A successful login clears the
+failures of its name. Every function takes ``now`` so that
 the limit can be tested without waiting.
 """
 
