@@ -98,11 +98,14 @@ class GroupStats:
 class Principal:
     """Someone who can hold privileges on a source: a role, user, OS user or group."""
 
-    name: str  # PostgreSQL role, MySQL 'user'@'host', OS user or group; "PUBLIC" / "everyone"
+    #: PostgreSQL role, MySQL 'user'@'host', OS user or group; "PUBLIC" / "everyone";
+    #: on an SMB share a Windows name (``BUILTIN\Users``) or, when unknown, the SID itself
+    name: str
     kind: str  # "role" | "user" | "group" | "public"
     superuser: bool = False
     bypass_rls: bool = False
     can_login: bool = True
+    sid: str = ""  # Windows security identifier (an SMB share's principal); "" elsewhere
 
 
 @dataclass(frozen=True)

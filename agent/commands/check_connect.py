@@ -217,7 +217,7 @@ class _SourceCheck:
             ]
         local_share = isinstance(self.source, FilesSource) and not is_smb_url(self.source.path)
         if not principals and not local_share:
-            return []  # the source cannot enumerate principals (an SMB share)
+            return []  # nothing to compare with (an SMB share whose permissions could not be read)
         found: list[Problem] = []
         seen: set[str] = set()
         for grant in grants:

@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from agent.inputs.schedule_spec import parse_schedule
 from scanners.checks.severity import DEFAULT_DUE_DAYS, SEVERITY_ORDER
 
+MIB = 1024 * 1024
+
 if TYPE_CHECKING:
     from reports.due_dates import DuePolicy
     from reports.options import ReportOptions
@@ -109,6 +111,30 @@ class FilesSource(SourceBase):
     kind: Literal["files"]
     path: str = Field(min_length=1, description="Local or mounted folder, or smb://host/share")
     include: list[str] = Field(default_factory=lambda: ["**/*"], description="Globs on paths")
+    max_read_bytes: int = Field(
+        16 * MIB, ge=64 * 1024, le=4 * 1024 * MIB, description="Bytes read from one file"
+    )
+    max_stream_bytes: int = Field(
+        256 * MIB,
+        ge=64 * 1024,
+        le=64 * 1024 * MIB,
+        description="XLSX files above max_read_bytes and up to this size are read streaming",
+    )
+    ocr: bool = Field(True, description="Read images and scanned PDF pages with Tesseract OCR")
+    ocr_languages: str = Field(
+        "tha+eng", pattern=r"^[a-z_]+(\+[a-z_]+)*$", description="Tesseract language models"
+    )
+    ocr_max_pages_per_file: int = Field(20, ge=1, le=10_000, description="OCR pages per file")
+    ocr_max_pages_per_scan: int = Field(
+        2_000, ge=0, le=10_000_000, description="OCR pages per source per scan"
+    )
+    ocr_max_pixels: int = Field(
+        40_000_000, ge=100_000, le=1_000_000_000, description="Pixels of a page before scaling"
+    )
+    public_groups: list[str] = Field(
+        default_factory=list,
+        description="Groups (names or SIDs) that count as everyone: ACCESS_PUBLIC",
+    )
 
 
 Source = Annotated[DatabaseSource | FilesSource, Field(discriminator="kind")]

@@ -20,7 +20,9 @@ the cells of a dataset (a file holds no index and runs no query):
   ``count_values``, ``matching_values`` (see :mod:`connectors.sql.value_forms`)
   and ``column_values`` read the cells themselves;
 - :class:`~connectors.base.GrantReader` — privileges from POSIX mode bits and
-  ACLs (:mod:`connectors.files.permissions`), on a local share only.
+  ACLs on a local share (:mod:`connectors.files.permissions`), from Windows
+  security descriptors on an SMB share (:mod:`connectors.files.smb_sids`);
+  groups listed in ``public_groups`` count as everyone.
 
 Empty cells are NULL. Files have no remediation SQL: the runner describes the
 fix in words.
@@ -59,6 +61,9 @@ from connectors.model import (
 )
 from connectors.sql import value_forms
 
+if TYPE_CHECKING:
+    from connectors.files.smb_fs import SmbFS
+
 #: The one column of a document (a text file, a PDF): its non-empty lines.
 CONTENT = "content"
 
@@ -76,6 +81,7 @@ class FileCapabilities(
 
     if TYPE_CHECKING:  # provided by FilesConnector
         fs: ShareFS
+        public_groups: tuple[str, ...]
 
         def file_of(self, name: str) -> str: ...
 
@@ -190,19 +196,22 @@ class FileCapabilities(
         return (cell for (cell,) in self._cells(name, [column]) if cell is not None)
 
     def principals(self) -> list[Principal]:
-        """Owners, groups and ACL-named principals of the selected files, plus ``everyone``
-        (a local share only; [] for a share without POSIX permissions)."""
+        """Owners, groups and ACL-named principals of the selected files (and, on an SMB
+        share, of their folders), plus ``everyone`` on a local share; [] for a share
+        without permissions, or an SMB share that let no descriptor be read."""
         if not isinstance(self.fs, LocalFS):
-            return []
+            return self._smb_principals(smb) if (smb := _smb(self.fs)) else []
         paths = [self.fs.root / st.path for st in self.fs.walk() if self._selected(st.path)]
-        return file_permissions.principals(paths, self.fs.root.resolve())
+        root = self.fs.root.resolve()
+        return file_permissions.principals(paths, root, self.public_groups)
 
     def held_privileges(self, datasets: Sequence[str]) -> list[HeldPrivilege]:
         """READ / WRITE on each file from its mode bits and ACL (see
-        :mod:`connectors.files.permissions`); sheets and members get their file's rights.
-        Names outside the share or of vanished files are skipped; [] on a non-local share."""
+        :mod:`connectors.files.permissions`) or its SMB security descriptor (see
+        :mod:`connectors.files.smb_security`); sheets and members get their file's rights.
+        Names outside the share, of vanished files or of unreadable descriptors are skipped."""
         if not isinstance(self.fs, LocalFS):
-            return []
+            return self._smb_held(smb, datasets) if (smb := _smb(self.fs)) else []
         files: dict[str, Path] = {}
         for name in datasets:
             try:
@@ -210,5 +219,46 @@ class FileCapabilities(
             except DatasetError:
                 continue
         return file_permissions.held_privileges(
-            files, self.fs.root.resolve(), file_permissions.FILE_READ, file_permissions.FILE_WRITE
+            files,
+            self.fs.root.resolve(),
+            file_permissions.FILE_READ,
+            file_permissions.FILE_WRITE,
+            self.public_groups,
         )
+
+    def _smb_principals(self, fs: SmbFS) -> list[Principal]:
+        """Every SID in the descriptors of the selected files and of their folders."""
+        objects: dict[str, None] = {"": None}  # the root folder
+        for st in fs.walk():
+            if self._selected(st.path):
+                parts = st.path.split("/")
+                objects.update(dict.fromkeys("/".join(parts[:i]) for i in range(1, len(parts))))
+                objects[st.path] = None
+        descriptors = []
+        for path in objects:
+            try:
+                descriptors.append(fs.security(path))
+            except DatasetError:
+                continue  # denied READ_CONTROL, vanished, or garbage: its SIDs stay unknown
+        from connectors.files.smb_sids import principals
+
+        return principals(descriptors, self.public_groups)
+
+    def _smb_held(self, fs: SmbFS, datasets: Sequence[str]) -> list[HeldPrivilege]:
+        from connectors.files.smb_sids import held
+
+        rows: list[HeldPrivilege] = []
+        for name in datasets:
+            try:
+                descriptor = fs.security(self.file_of(name))
+            except DatasetError:
+                continue
+            rows += held(name, descriptor, self.public_groups)
+        return sorted(rows, key=lambda r: (r.dataset, r.principal, r.privilege, r.via))
+
+
+def _smb(fs: ShareFS) -> SmbFS | None:
+    """``fs`` when it is an SMB share (smbprotocol is imported for SMB shares only)."""
+    from connectors.files.smb_fs import SmbFS
+
+    return fs if isinstance(fs, SmbFS) else None

@@ -4,11 +4,12 @@ Dataset names are paths relative to the share root, ``/`` separated (SPEC §4).
 A workbook's sheets are ``path#Sheet``; a ZIP's members are
 ``archive.zip/member/path`` (and ``archive.zip/book.xlsx#Sheet``). Tables (CSV,
 TSV, sheets) have their header cells as columns; documents (TXT, LOG, MD,
-JSON, NDJSON, DOCX, PDF) have one free-text column, ``content``, whose values
-are their non-empty lines. Formats are read by :mod:`connectors.files.readers`.
+JSON, NDJSON, DOCX, PDF; pictures and scans read by OCR on first use, never
+while listing) have one free-text column, ``content``: their non-empty lines.
+Formats are read by :mod:`connectors.files.readers`.
 
 Files that are listed but not scanned are in ``skipped`` as (name, reason):
-unsupported formats, encrypted or scanned PDFs, refused ZIP members, files
+unsupported formats, encrypted PDFs, pictures when OCR is off, refused ZIP members, files
 too large for a format that cannot be read in part, and files whose path is
 not valid UTF-8 (shown with ``\\xNN`` escapes: such a name cannot be stored
 in a report, a hash or the state store). A file larger than
@@ -40,20 +41,23 @@ from typing import TypeVar
 
 from connectors.base import FileBacked, SkipReporter, TruncationReporter
 from connectors.errors import DatasetError
+from connectors.files.budgeted_reads import Budgets, read_line_file, read_whole_file
 from connectors.files.capabilities import CONTENT, FileCapabilities
 from connectors.files.local_fs import LocalFS
 from connectors.files.readers import registry
 from connectors.files.readers.content import (
     FileContent,
+    LazyText,
     ReadLimits,
     Skipped,
     Table,
     Text,
     cut_notes,
     parts,
-    trim_partial_line,
+    resolved,
 )
-from connectors.files.readers.long_lines import MAX_LINE_BYTES, cap_long_lines, partial_tail
+from connectors.files.readers.ocr.engine import refusal
+from connectors.files.readers.ocr.settings import IMAGE_SUFFIXES, OcrBudget, OcrSettings
 from connectors.files.share_fs import SessionShare, ShareFS
 from connectors.files.tables import (
     cell_at,
@@ -66,7 +70,7 @@ from connectors.model import ColumnInfo, DatasetInfo, DatasetSample, ValueKind
 
 __all__ = ["CONTENT", "FilesConnector", "parse_date"]
 T = TypeVar("T")
-SHEET_FORMATS = (".xlsx", ".xlsm")
+SHEET_FORMATS = (".xlsx", ".xlsm", ".xls", ".ods")
 
 
 def is_unicode(name: str) -> bool:
@@ -98,6 +102,9 @@ class FilesConnector(FileCapabilities, SkipReporter, TruncationReporter, FileBac
         seed: int | None = None,
         fs: ShareFS | None = None,
         max_scan_bytes: int = 64 * 1024 * 1024,
+        max_stream_bytes: int = 256 * 1024 * 1024,
+        ocr: OcrSettings | None = None,
+        public_groups: Sequence[str] = (),
     ) -> None:
         if fs is None:
             if root is None:
@@ -110,7 +117,11 @@ class FilesConnector(FileCapabilities, SkipReporter, TruncationReporter, FileBac
         self.exclude = tuple(exclude)
         self.max_read_bytes = max_read_bytes
         self.max_scan_bytes = max_scan_bytes
-        self.limits = ReadLimits(max_bytes=max_read_bytes)
+        self.max_stream_bytes = max_stream_bytes  # XLSX above max_read_bytes: streamed up to this
+        self.ocr = ocr if ocr is not None else OcrSettings()
+        self.public_groups = tuple(public_groups)  # groups (names or SIDs) counted as everyone
+        budget = OcrBudget(self.ocr.max_pages_per_scan)  # pages OCR'd by this connector
+        self.limits = ReadLimits(max_bytes=max_read_bytes, ocr=self.ocr, ocr_budget=budget)
         self.skipped: list[tuple[str, str]] = []
         self.notes: list[tuple[str, str]] = []
         self._random = random.Random(seed)
@@ -136,6 +147,8 @@ class FilesConnector(FileCapabilities, SkipReporter, TruncationReporter, FileBac
             if not registry.supported(st.path):
                 ext = registry.suffix(st.path)
                 self.skipped.append((st.path, f"unsupported format {ext or '(no extension)'}"))
+            elif registry.suffix(st.path) in IMAGE_SUFFIXES and refusal(self.limits.ocr):
+                self.skipped.append((st.path, refusal(self.limits.ocr)))  # OCR off or missing
             elif registry.suffix(st.path) not in registry.EXPANDED:
                 self._files[st.path] = st.path
             else:
@@ -158,7 +171,7 @@ class FilesConnector(FileCapabilities, SkipReporter, TruncationReporter, FileBac
                 self.skipped.append((name, part.reason))
             elif not self._excluded(name):
                 self._files[name] = path
-                if part.note:
+                if part.note and name != path:  # a message's own text: its part holds it
                     self._note(name, part.note)
 
     def _selected(self, relative: str) -> bool:
@@ -190,45 +203,18 @@ class FilesConnector(FileCapabilities, SkipReporter, TruncationReporter, FileBac
         if self._cache is not None and self._cache[0] == key:
             return self._cache[1]
         self._cache = None
-        sampled = st.size > self.max_read_bytes
-        content: FileContent | Skipped
-        if not registry.can_sample(path):
-            if sampled:
-                budget = self.max_read_bytes
-                content = Skipped(f"larger than the read budget ({st.size} > {budget} bytes)")
-            else:
-                data = self.fs.read(path, self.max_read_bytes)
-                content = registry.read_content(path, data, self.limits)
+        budgets = Budgets(self.max_read_bytes, self.max_scan_bytes, self.max_stream_bytes)
+        if registry.can_sample(path):
+            read = read_line_file(self.fs, path, st.size, budgets)
+            content = registry.read_content(path, read.data, self.limits)
+            sampled, notes = read.sampled, read.notes
         else:
-            data, sampled = self._read_lines(path, st.size)
-            content = registry.read_content(path, data, self.limits)
+            content, notes = read_whole_file(self.fs, path, st.size, budgets, self.limits)
+            sampled = False
+        for note in notes:
+            self._note(path, note)
         self._cache = (key, content, sampled)
         return content
-
-    def _read_lines(self, path: str, size: int) -> tuple[bytes, bool]:
-        """A line-format file's bytes, giant cells cut, at most ``max_read_bytes``; and
-        whether the file was read in part. A giant line that would eat the budget is read
-        past (up to ``max_scan_bytes``), so the rows after it are read too."""
-        data = self.fs.read(path, self.max_read_bytes)
-        if size > len(data) and partial_tail(data) > MAX_LINE_BYTES:
-            data = self.fs.read(path, max(self.max_scan_bytes, self.max_read_bytes))
-        sampled = size > len(data)
-        if sampled:
-            data = trim_partial_line(data)
-        capped = cap_long_lines(data)
-        for note in capped.notes:
-            self._note(path, note)
-        data = capped.data
-        if len(data) > self.max_read_bytes:  # the rest of what was read is left out
-            data = trim_partial_line(data[: self.max_read_bytes])
-            sampled = True
-        if sampled:
-            self._note(
-                path,
-                f"sampled: first {len(data)} of {size} bytes read, the rest left out "
-                f"(read budget {self.max_read_bytes} bytes)",
-            )
-        return data, sampled
 
     def _part(self, name: str) -> tuple[Table | Text, str, bool]:
         """The table or text of dataset ``name``, its file, and whether its file was sampled."""
@@ -240,6 +226,9 @@ class FilesConnector(FileCapabilities, SkipReporter, TruncationReporter, FileBac
         suffix = name[len(path) :]
         for part in parts(content):
             if part.name_suffix == suffix:
+                if isinstance(part, LazyText):  # read now (OCR); what it read is cached instead
+                    part, content = resolved(content, part)
+                    self._cache = (self._cache[0], content, sampled) if self._cache else None
                 if isinstance(part, Skipped):
                     raise DatasetError(f"{name}: {part.reason}")
                 return part, path, sampled
@@ -249,7 +238,9 @@ class FilesConnector(FileCapabilities, SkipReporter, TruncationReporter, FileBac
         """What a read budget cut from dataset ``name`` (its file read in part, giant cells
         cut, rows beyond the row limit left out), one reason each; () when read whole."""
         part, path, _ = self._part(name)
-        found = [note for file, note in self.notes if file in (path, name)]
+        found = [
+            cut for file, note in self.notes if file in (path, name) for cut in cut_notes(note)
+        ]
         found += cut_notes(part.note)
         return tuple(dict.fromkeys(found))
 

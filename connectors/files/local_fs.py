@@ -15,6 +15,7 @@ import posixpath
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from connectors.errors import DatasetError, SourceError
 from connectors.files.share_fs import FileStat
@@ -71,7 +72,8 @@ class LocalFS:
             raise DatasetError(f"{path} is not a regular file")
         return FileStat(path, st.st_size, st.st_mtime, st.st_mode, st.st_uid, st.st_gid)
 
-    def read(self, path: str, limit: int) -> bytes:
+    def _open_regular(self, path: str) -> int:
+        """A descriptor on regular file ``path`` (opened non-blocking: a FIFO cannot hang)."""
         real = self.local_path(path)
         try:
             fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -79,9 +81,17 @@ class LocalFS:
             raise DatasetError(f"{path} disappeared") from None
         except OSError as exc:
             raise DatasetError(f"{path} is not readable ({exc.strerror})") from None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise DatasetError(f"{path} is not a regular file")
+        return fd
+
+    def open_binary(self, path: str) -> BinaryIO:
+        return os.fdopen(self._open_regular(path), "rb")
+
+    def read(self, path: str, limit: int) -> bytes:
+        fd = self._open_regular(path)
         try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise DatasetError(f"{path} is not a regular file")
             chunks: list[bytes] = []
             left = limit
             while left > 0:

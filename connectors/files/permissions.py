@@ -17,6 +17,11 @@ UPDATE, DELETE for write). For each file:
   (``via="direct"``), and the owning group then holds ``group::`` masked too
   (the ``g`` bits of an ACL'd file show the mask, not the group's rights).
 
+A group listed in ``public_groups`` (by name, in any letter case: the
+source's groups that count as everyone, e.g. ``domain users``) is a principal
+of kind ``public``, so the access review reports it as ACCESS_PUBLIC; its
+privileges stay ``via="direct"``.
+
 Not modelled: root and ``CAP_DAC_OVERRIDE`` (they bypass permissions),
 members of a group (the group is the principal), traversal rights of the
 owner and groups, write through the directory (rename / delete), default
@@ -32,7 +37,7 @@ import re
 import shutil
 import stat
 import subprocess
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,12 +136,23 @@ def read_acls(paths: Sequence[Path]) -> dict[Path, list[AclEntry]]:
     return found
 
 
-def file_access(path: Path, stop: Path | None = None, acl: Sequence[AclEntry] = ()) -> list[Access]:
+def group_principal(name: str, public_groups: Collection[str] = ()) -> Principal:
+    """Group ``name``: of kind ``public`` when ``public_groups`` lists it (any letter case)."""
+    public = name.lower() in {g.strip().lower() for g in public_groups}
+    return Principal(name, "public" if public else "group", can_login=False)
+
+
+def file_access(
+    path: Path,
+    stop: Path | None = None,
+    acl: Sequence[AclEntry] = (),
+    public_groups: Collection[str] = (),
+) -> list[Access]:
     """Who can read / write ``path`` (principals with neither right are left out)."""
     st = path.stat()
     mode = st.st_mode
     owner = Principal(user_name(st.st_uid), "user")
-    group = Principal(group_name(st.st_gid), "group", can_login=False)
+    group = group_principal(group_name(st.st_gid), public_groups)
     everyone = Principal(EVERYONE, "public", can_login=False)
     found = [
         Access(owner, "owner", bool(mode & stat.S_IRUSR), bool(mode & stat.S_IWUSR)),
@@ -156,7 +172,7 @@ def file_access(path: Path, stop: Path | None = None, acl: Sequence[AclEntry] = 
             elif entry.tag == "user" and entry.qualifier:
                 found.append(Access(Principal(entry.qualifier, "user"), "direct", read, write))
             elif entry.tag == "group" and entry.qualifier:
-                named = Principal(entry.qualifier, "group", can_login=False)
+                named = group_principal(entry.qualifier, public_groups)
                 found.append(Access(named, "direct", read, write))
     return [a for a in found if a.read or a.write]
 
@@ -188,21 +204,27 @@ def held(
 
 
 def held_privileges(
-    files: Mapping[str, Path], stop: Path | None, read: Sequence[str], write: Sequence[str]
+    files: Mapping[str, Path],
+    stop: Path | None,
+    read: Sequence[str],
+    write: Sequence[str],
+    public_groups: Collection[str] = (),
 ) -> list[HeldPrivilege]:
     """Privileges on each dataset of ``files`` (dataset → file); vanished files are skipped."""
     acls = read_acls(list(dict.fromkeys(p.absolute() for p in files.values())))
     rows: list[HeldPrivilege] = []
     for dataset, path in files.items():
         try:
-            accesses = file_access(path, stop, acls.get(path.absolute(), ()))
+            accesses = file_access(path, stop, acls.get(path.absolute(), ()), public_groups)
         except OSError:
             continue
         rows += held(dataset, accesses, read, write)
     return sorted(rows, key=_order)
 
 
-def principals(paths: Iterable[Path], stop: Path | None = None) -> list[Principal]:
+def principals(
+    paths: Iterable[Path], stop: Path | None = None, public_groups: Collection[str] = ()
+) -> list[Principal]:
     """Owners and groups of ``paths``, ACL-named users / groups with a right, and ``everyone``.
 
     Owners and groups are listed whether or not they hold a right; sorted by (name, kind).
@@ -217,8 +239,8 @@ def principals(paths: Iterable[Path], stop: Path | None = None) -> list[Principa
             continue
         named = [
             Principal(user_name(st.st_uid), "user"),
-            Principal(group_name(st.st_gid), "group", can_login=False),
-            *(a.principal for a in file_access(path, stop, acls.get(path, ()))),
+            group_principal(group_name(st.st_gid), public_groups),
+            *(a.principal for a in file_access(path, stop, acls.get(path, ()), public_groups)),
         ]
         for principal in named:
             found.setdefault((principal.name, principal.kind), principal)

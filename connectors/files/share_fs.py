@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import BinaryIO, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -42,6 +42,10 @@ class ShareFS(Protocol):
 
     def read(self, path: str, limit: int) -> bytes:
         """At most ``limit`` bytes from the start of the file; DatasetError on failure."""
+
+    def open_binary(self, path: str) -> BinaryIO:
+        """A seekable read-only handle on the file (for formats read streaming: large XLSX);
+        the caller closes it. DatasetError when it cannot be opened."""
 
 
 @runtime_checkable

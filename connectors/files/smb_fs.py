@@ -10,6 +10,10 @@ Samba resolves Unix symlinks on the server and hides those leaving the share
 (``wide links = no``, its default); links inside the share are listed once,
 because files and folders already seen (same server file id) are skipped.
 
+:meth:`SmbFS.security` reads a file's or folder's Windows security descriptor
+(:mod:`connectors.files.smb_security`); :meth:`SmbFS.open_binary` gives a
+seekable handle for streaming readers.
+
 The URL is read by :func:`connectors.files.smb_url.parse_smb_url`. Messages
 name the share by :attr:`SmbFS.label`, the URL without any password, and never
 contain the password.
@@ -17,10 +21,13 @@ contain the password.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import stat as stat_mode
 import weakref
 from collections.abc import Iterator
 from types import TracebackType
+from typing import Any, BinaryIO
 
 import smbclient
 from smbprotocol.exceptions import SMBConnectionClosed, SMBOSError, SMBResponseException
@@ -30,6 +37,12 @@ from smbprotocol.open import CreateOptions
 
 from connectors.errors import DatasetError, SourceError
 from connectors.files.share_fs import FileStat
+from connectors.files.smb_security import (
+    Descriptor,
+    DescriptorError,
+    parse_descriptor,
+    query_descriptor,
+)
 from connectors.files.smb_url import parse_smb_url
 
 MAX_DEPTH = 64  # folders nested deeper than this are not listed
@@ -84,9 +97,7 @@ class SmbFS:
         connect_timeout_s: float = 10,
     ) -> None:
         where = parse_smb_url(url)
-        self.label = where.label
-        self.host = where.host
-        self.port = where.port
+        self.label, self.host, self.port = where.label, where.host, where.port
         self.share = where.share
         self.root = where.root  # the sub-path inside the share, "" for the share itself
         self.username = username if username is not None else where.username
@@ -101,13 +112,10 @@ class SmbFS:
             "connection_cache": self._cache,
         }
         self.skipped: list[str] = []  # folders below the root that could not be listed
+        self._descriptors: dict[str, Descriptor] = {}  # path → descriptor, until walk / close
         # Sessions left open are logged off when the object is collected or Python exits.
-        weakref.finalize(
-            self,
-            smbclient.reset_connection_cache,
-            fail_on_error=False,
-            connection_cache=self._cache,
-        )
+        reset = smbclient.reset_connection_cache
+        weakref.finalize(self, reset, fail_on_error=False, connection_cache=self._cache)
 
     def __repr__(self) -> str:
         return f"SmbFS({self.label!r})"
@@ -131,6 +139,7 @@ class SmbFS:
 
     def close(self) -> None:
         """Log off and disconnect; the object reconnects if used again."""
+        self._descriptors = {}
         smbclient.reset_connection_cache(fail_on_error=False, connection_cache=self._cache)
 
     def __enter__(self) -> SmbFS:
@@ -173,7 +182,7 @@ class SmbFS:
     def walk(self) -> Iterator[FileStat]:
         """Regular files below the root in path order; reparse points are skipped."""
         root_id = self._check()
-        self.skipped = []
+        self.skipped, self._descriptors = [], {}
         yield from self._walk("", {root_id} if root_id else set(), set(), 0)
 
     def _walk(
@@ -231,14 +240,7 @@ class SmbFS:
         chunks: list[bytes] = []
         remaining = limit
         try:
-            with smbclient.open_file(
-                self._unc(rel),
-                mode="rb",
-                buffering=0,
-                share_access="rwd",
-                create_options=CreateOptions.FILE_OPEN_REPARSE_POINT,
-                **self._kwargs,
-            ) as handle:
+            with self._open(rel) as handle:
                 while remaining > 0:
                     chunk = handle.read(min(remaining, 1 << 20))
                     if not chunk:
@@ -248,3 +250,70 @@ class SmbFS:
         except Exception as exc:
             raise DatasetError(f"{self.label}: {rel}: cannot read: {_reason(exc)}") from None
         return b"".join(chunks)
+
+    def _open(self, rel: str) -> Any:
+        """The unbuffered read-only handle of ``rel``; a reparse point is never followed."""
+        return smbclient.open_file(
+            self._unc(rel),
+            mode="rb",
+            buffering=0,
+            share_access="rwd",
+            create_options=CreateOptions.FILE_OPEN_REPARSE_POINT,
+            **self._kwargs,
+        )
+
+    def open_binary(self, path: str) -> BinaryIO:
+        """A seekable, read-only binary handle on file ``path`` (close it); failures to open,
+        read or seek raise DatasetError, as :meth:`read` does."""
+        rel = self._relative(path)
+        try:
+            raw = self._open(rel)
+        except Exception as exc:
+            raise DatasetError(f"{self.label}: {rel}: cannot read: {_reason(exc)}") from None
+        return io.BufferedReader(_Reader(raw, f"{self.label}: {rel}"), buffer_size=1 << 20)
+
+    def security(self, path: str) -> Descriptor:
+        """Owner, group and DACL of file or folder ``path`` ("" is the root folder), cached
+        until the next walk; DatasetError when the server refuses or sends garbage."""
+        rel = self._relative(path) if path else ""
+        if rel not in self._descriptors:
+            try:
+                data = query_descriptor(self._unc(rel), self._kwargs)
+                self._descriptors[rel] = parse_descriptor(data)
+            except Exception as exc:
+                bad = isinstance(exc, DescriptorError)
+                reason = str(exc) if bad else f"cannot read permissions: {_reason(exc)}"
+                raise DatasetError(f"{self.label}: {rel or '/'}: {reason}") from None
+        return self._descriptors[rel]
+
+
+class _Reader(io.RawIOBase):
+    """An open SMB file whose read and seek failures become DatasetError."""
+
+    def __init__(self, raw: Any, where: str) -> None:
+        super().__init__()
+        self._raw, self._where = raw, where
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            return int(self._raw.readinto(buffer))
+        except Exception as exc:
+            raise DatasetError(f"{self._where}: cannot read: {_reason(exc)}") from None
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        try:
+            return int(self._raw.seek(offset, whence))
+        except Exception as exc:
+            raise DatasetError(f"{self._where}: cannot seek: {_reason(exc)}") from None
+
+    def close(self) -> None:
+        if not self.closed:
+            with contextlib.suppress(Exception):  # a lost connection drops the handle itself
+                self._raw.close()
+            super().close()

@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from connectors.files.readers import registry
+from connectors.files.readers.archives.members import CONTAINERS
 from connectors.model import ColumnInfo, ColumnSample
 
 #: Years from this one on are Buddhist era (B.E. = C.E. + 543).
@@ -63,9 +65,11 @@ def glob_match(name: str, glob: str) -> bool:
 
 def file_candidates(name: str) -> list[str]:
     """Share files that may hold dataset ``name``, most specific first: the name itself,
-    the name before each ``#`` (a sheet), each ``….zip`` prefix before a ``/`` (a member)."""
+    the name before each ``#`` (a sheet), each container prefix before a ``/`` (a member of
+    a ``.zip``, ``.tar``, ``.tgz``, ``.tar.gz``, ``.7z``; an attachment of an ``.eml`` or
+    ``.msg``)."""
     found = [name]
     found += [name[:i] for i in range(len(name) - 1, 0, -1) if name[i] == "#"]
-    zips = [i for i in range(1, len(name)) if name[i] == "/"]
-    found += [name[:i] for i in zips if name[:i].lower().endswith(".zip")]
+    slashes = [i for i in range(1, len(name)) if name[i] == "/"]
+    found += [name[:i] for i in slashes if registry.suffix(name[:i]) in CONTAINERS]
     return list(dict.fromkeys(found))

@@ -98,7 +98,7 @@ VIA: Mapping[str, Mapping[str, str]] = {
         "PUBLIC": "ผ่าน PUBLIC (ทุกคน)",
         "owner": "ในฐานะเจ้าของ",
         "superuser": "ในฐานะ superuser",
-        "world": "ผ่านสิทธิ์ของผู้อื่น (others) ของไฟล์",
+        "world": "ผ่านสิทธิ์ของผู้อื่น (others) ของไฟล์ หรือรายการ Everyone ใน ACL ของ Windows",
         "other": "ด้วยวิธีอื่น ({name})",
     },
     "en": {
@@ -108,7 +108,7 @@ VIA: Mapping[str, Mapping[str, str]] = {
         "PUBLIC": "through PUBLIC",
         "owner": "as owner",
         "superuser": "as superuser",
-        "world": "through the others (world) permission bits",
+        "world": "through the others (world) permission bits or a Windows ACL entry for everyone",
         "other": "other ({name})",
     },
 }

@@ -6,6 +6,14 @@ with a random password and runs ``smbd`` in the foreground on 127.0.0.1 and a
 free high port. It never touches the machine's own Samba configuration and
 only ever binds loopback. :meth:`SambaServer.stop` ends that one process and
 removes the folder.
+
+Windows ACLs: both shares keep NT ACLs with ``vfs objects = acl_xattr``
+(a file without one shows the ACL Samba maps from its POSIX bits). The
+read-only ``[pdpa]`` is what the scanner sees as the test user; the hidden
+``[pdpa_admin]`` serves the same folder writable to the same user as root
+(``admin users``), so :meth:`SambaServer.set_security` can set any owner,
+group and DACL through Samba itself (an SMB2 SET_INFO) and
+:meth:`SambaServer.write_file` creates files that inherit their folder's ACL.
 """
 
 from __future__ import annotations
@@ -21,11 +29,13 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HOST = "127.0.0.1"
 FIRST_PORT = 14450
 USER = "pdpa_smb_test"
 SHARE = "pdpa"
+ADMIN_SHARE = "pdpa_admin"
 START_TIMEOUT_S = 20.0
 
 
@@ -45,6 +55,64 @@ class SambaServer:
     root: Path  # the temporary folder holding config, state and the share
     process: subprocess.Popen[bytes]
     startup_s: float
+
+    def user_sid(self) -> str:
+        """The SID Samba gave the test user (``S-1-5-21-<machine>-<rid>``)."""
+        result = subprocess.run(
+            ["pdbedit", "-s", str(self.root / "smb.conf"), "-u", self.username, "-v"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        for line in result.stdout.splitlines():
+            if line.startswith("User SID:"):
+                return line.split(":", 1)[1].strip()
+        raise SambaUnavailable(f"pdbedit gave no SID: {result.stderr.strip()}")
+
+    def _admin(self, rel: str) -> tuple[str, dict[str, Any]]:
+        unc = f"\\\\{HOST}\\{ADMIN_SHARE}" + "".join("\\" + p for p in rel.split("/") if p)
+        session = {"username": self.username, "password": self.password, "port": self.port}
+        return unc, {**session, "connection_cache": {}}
+
+    def write_file(self, rel: str, data: bytes) -> None:
+        """Create ``rel`` through the admin share (it inherits its folder's ACL)."""
+        import smbclient
+
+        unc, session = self._admin(rel)
+        try:
+            with smbclient.open_file(unc, mode="wb", **session) as handle:
+                handle.write(data)
+        finally:
+            smbclient.reset_connection_cache(connection_cache=session["connection_cache"])
+
+    def set_security(self, rel: str, descriptor: bytes, parts: int = 0x7) -> None:
+        """Set ``rel``'s security descriptor through the admin share; ``parts`` says which
+        of owner (0x1), group (0x2) and DACL (0x4) it sets."""
+        import smbclient
+        from smbclient._io import SMBFileTransaction, SMBRawIO
+        from smbprotocol.file_info import InfoType
+        from smbprotocol.open import SMB2SetInfoRequest, SMB2SetInfoResponse
+        from smbprotocol.security_descriptor import AccessMask
+
+        unc, session = self._admin(rel)
+        write = AccessMask.WRITE_DACL | AccessMask.WRITE_OWNER
+        try:
+            raw = SMBRawIO(unc, mode="r", share_access="rwd", desired_access=write, **session)
+            request = SMB2SetInfoRequest()
+            request["info_type"] = InfoType.SMB2_0_INFO_SECURITY
+            request["additional_information"] = parts
+            request["file_id"] = raw.fd.file_id
+            request["buffer"] = descriptor
+
+            def receive(sent: object) -> object:
+                response = SMB2SetInfoResponse()
+                response.unpack(raw.fd.connection.receive(sent)["data"].get_value())
+                return response
+
+            with SMBFileTransaction(raw) as transaction:
+                transaction += (request, receive)
+        finally:
+            smbclient.reset_connection_cache(connection_cache=session["connection_cache"])
 
     def log_tail(self, lines: int = 20) -> str:
         log = self.root / "log" / "smbd.log"
@@ -129,6 +197,15 @@ def write_config(root: Path, port: int, share_dir: Path) -> Path:
     read only = yes
     browseable = yes
     valid users = {USER}
+    vfs objects = acl_xattr
+
+[{ADMIN_SHARE}]
+    path = {share_dir}
+    read only = no
+    browseable = no
+    valid users = {USER}
+    admin users = {USER}
+    vfs objects = acl_xattr
 """,
         encoding="utf-8",
     )

@@ -1,12 +1,19 @@
 """What a reader returns: tables (CSV, sheets) or lines of text, and why a file was skipped.
 
 A reader gets the bytes of one file and :class:`ReadLimits`, and returns a
-:data:`FileContent`: one :class:`Text` (TXT, DOCX, PDF, JSON …) or a tuple of
-parts, each :class:`Table`, :class:`Text` or :class:`Skipped`, whose
+:data:`FileContent`: one :class:`Text` (TXT, DOCX, PDF, JSON …) or
+:class:`LazyText`, or a tuple of parts, each :class:`Table`, :class:`Text`,
+:class:`LazyText` or :class:`Skipped`, whose
 ``name_suffix`` is appended to the file's name to give its dataset name
 (``""`` for a CSV, ``"#Sheet"`` for a sheet, ``"/member/path"`` for a ZIP
 member). A reader that will not read a file raises :class:`SkipFile`.
 Messages never hold file content.
+
+A :class:`LazyText` is text that costs real work to read (OCR of an image or
+of a scanned PDF's pages): the reader checks what it cheaply can and leaves
+the work to a loader, which the connector runs (:func:`resolve`) on first use
+of that dataset's content, never while listing. It is renamed like any part
+(``dataclasses.replace(part, name_suffix=..., note=...)``).
 
 Column names end up in every report, so a first row that holds values (an
 export written without a header: an e-mail address, a long number such as a
@@ -17,8 +24,10 @@ tells, and the columns are then ``column_1``, ``column_2`` ….
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from connectors.files.readers.ocr.settings import OcrBudget, OcrSettings
 
 MIB = 1024 * 1024
 HEADERLESS_NOTE = "no header row (the first row holds values): columns named column_N"
@@ -38,6 +47,10 @@ class ReadLimits:
     max_zip_depth: int = 2  # a ZIP in a ZIP is depth 2
     max_zip_total: int = 64 * MIB  # uncompressed bytes read from one archive
     max_zip_ratio: int = 100  # uncompressed / compressed size of one member
+    ocr: OcrSettings = field(default_factory=OcrSettings)  # the source's OCR switches, bounds
+    ocr_budget: OcrBudget = field(  # pages OCR'd so far in this scan (the connector's)
+        default_factory=lambda: OcrBudget(OcrSettings().max_pages_per_scan), compare=False
+    )
 
 
 @dataclass(frozen=True)
@@ -67,8 +80,18 @@ class Skipped:
     name_suffix: str = ""
 
 
-Part = Table | Text | Skipped
-FileContent = tuple[Part, ...] | Text
+@dataclass(frozen=True)
+class LazyText:
+    """A :class:`Text` read on first use: ``load`` does the work (OCR), once, when the
+    dataset's content is needed; it may raise :class:`SkipFile`."""
+
+    load: Callable[[], Text] = field(repr=False, compare=False)
+    name_suffix: str = ""
+    note: str = ""
+
+
+Part = Table | Text | LazyText | Skipped
+FileContent = tuple[Part, ...] | Text | LazyText
 
 
 class SkipFile(Exception):
@@ -80,20 +103,44 @@ class SkipFile(Exception):
 
 
 def parts(content: FileContent) -> tuple[Part, ...]:
-    """The parts of ``content`` (a lone Text is one part)."""
-    return (content,) if isinstance(content, Text) else content
+    """The parts of ``content`` (a lone Text or LazyText is one part)."""
+    return (content,) if isinstance(content, Text | LazyText) else content
+
+
+def resolve(part: LazyText) -> Text | Skipped:
+    """The text ``part`` loads (its name and note kept, the loader's note added), or why
+    it is skipped: a loader's refusal, or the type of any exception it raised."""
+    try:
+        text = part.load()
+    except SkipFile as exc:
+        return Skipped(exc.reason, part.name_suffix)
+    except RecursionError:
+        return Skipped("unreadable file (nested too deeply)", part.name_suffix)
+    except Exception as exc:  # malformed input surfaces as any exception type
+        return Skipped(f"unreadable file ({type(exc).__name__})", part.name_suffix)
+    note = "; ".join(n for n in (part.note, text.note) if n)
+    return Text(text.lines, part.name_suffix, note)
+
+
+def resolved(content: FileContent, lazy: LazyText) -> tuple[Text | Skipped, tuple[Part, ...]]:
+    """``lazy`` (a part of ``content``) read, and ``content``'s parts with it in its place."""
+    part = resolve(lazy)
+    return part, tuple(part if p is lazy else p for p in parts(content))
 
 
 def unique_header(cells: Sequence[object]) -> tuple[str, ...]:
-    """Header cells trimmed; empty ones named ``column_N``, repeats suffixed ``_2``, ``_3``."""
+    """Header cells trimmed; empty ones named ``column_N``, repeats suffixed ``_2``, ``_3``.
+    Linear: a run of 16,384 equal names (one repeated ODS cell) costs 16,384 steps."""
     used: set[str] = set()
+    tried: dict[str, int] = {}  # the last suffix tried for each base
     header = []
     for index, cell in enumerate(cells):
         base = (str(cell).strip() if cell is not None else "") or f"column_{index + 1}"
-        name, count = base, 1
+        name, count = base, tried.get(base, 1)
         while name in used:
             count += 1
             name = f"{base}_{count}"
+        tried[base] = count
         used.add(name)
         header.append(name)
     return tuple(header)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import posixpath
 from collections.abc import Callable
+from typing import BinaryIO
 
 from connectors.errors import DatasetError
 from connectors.files.readers.content import FileContent, ReadLimits, SkipFile, Skipped
@@ -35,6 +36,21 @@ _xlsx = _lazy("xlsx_reader", "read_xlsx")
 _docx = _lazy("docx_reader", "read_docx")
 _pdf = _lazy("pdf_reader", "read_pdf")
 _zip = _lazy("zip_reader", "read_zip")
+# Images and scans (OCR)
+_image = _lazy("ocr.image_reader", "read_image")
+# Legacy and other office formats
+_xls = _lazy("office.xls_reader", "read_xls")
+_doc = _lazy("office.doc_reader", "read_doc")
+_ppt = _lazy("office.ppt_reader", "read_ppt")
+_pptx = _lazy("office.pptx_reader", "read_pptx")
+_odt = _lazy("office.odf_reader", "read_odt")
+_ods = _lazy("office.odf_reader", "read_ods")
+_rtf = _lazy("office.rtf_reader", "read_rtf")
+# Mail (body + attachments) and other archives
+_eml = _lazy("mail.eml_reader", "read_eml")
+_msg = _lazy("mail.msg_reader", "read_msg")
+_tar = _lazy("archives.tar_reader", "read_tar")
+_7z = _lazy("archives.sevenzip_reader", "read_7z")
 
 
 #: Formats read in part when a file is larger than the read budget (cut at a line end).
@@ -55,15 +71,62 @@ WHOLE_FORMATS: dict[str, Reader] = {
     ".docx": _docx,
     ".pdf": _pdf,
     ".zip": _zip,
+    # images (OCR)
+    ".jpg": _image,
+    ".jpeg": _image,
+    ".png": _image,
+    ".tif": _image,
+    ".tiff": _image,
+    ".bmp": _image,
+    ".gif": _image,
+    ".webp": _image,
+    ".heic": _image,
+    ".heif": _image,
+    # office
+    ".xls": _xls,
+    ".doc": _doc,
+    ".ppt": _ppt,
+    ".pptx": _pptx,
+    ".odt": _odt,
+    ".ods": _ods,
+    ".rtf": _rtf,
+    # mail and archives
+    ".eml": _eml,
+    ".msg": _msg,
+    ".tar": _tar,
+    ".tgz": _tar,
+    ".tar.gz": _tar,
+    ".7z": _7z,
 }
 READERS = {**LINE_FORMATS, **WHOLE_FORMATS}
+#: Formats read from a file handle when larger than the read budget (up to the streaming one).
+STREAM_FORMATS = frozenset({".xlsx", ".xlsm"})
 #: Formats whose dataset names or skip verdicts depend on their content.
-EXPANDED = frozenset({".xlsx", ".xlsm", ".zip", ".pdf"})
+EXPANDED = frozenset(
+    {
+        ".xlsx",
+        ".xlsm",
+        ".zip",
+        ".pdf",
+        ".xls",
+        ".ods",
+        ".eml",
+        ".msg",
+        ".tar",
+        ".tgz",
+        ".tar.gz",
+        ".7z",
+    }
+)
 
 
 def suffix(name: str) -> str:
-    """The lower-cased extension of the last path component (``""`` when none)."""
-    return posixpath.splitext(name.rsplit("/", 1)[-1])[1].lower()
+    """The lower-cased extension of the last path component (``""`` when none);
+    ``.tar.gz`` counts as one extension."""
+    base = name.rsplit("/", 1)[-1].lower()
+    if base.endswith(".tar.gz") and len(base) > len(".tar.gz"):
+        return ".tar.gz"
+    return posixpath.splitext(base)[1]
 
 
 def supported(name: str) -> bool:
@@ -76,14 +139,30 @@ def can_sample(name: str) -> bool:
     return suffix(name) in LINE_FORMATS
 
 
+def can_stream(name: str) -> bool:
+    """Whether a file in ``name``'s format too large to read whole can be read from a handle."""
+    return suffix(name) in STREAM_FORMATS
+
+
+def read_stream(name: str, handle: BinaryIO, limits: ReadLimits) -> FileContent | Skipped:
+    """Like :func:`read_content`, from a seekable handle (formats of :data:`STREAM_FORMATS`)."""
+    found = importlib.import_module("connectors.files.readers.xlsx_reader")  # lazy: no cycle
+    return _guarded(suffix(name), lambda: found.read_xlsx_stream(name, handle, limits))
+
+
 def read_content(name: str, data: bytes, limits: ReadLimits) -> FileContent | Skipped:
     """The tables or text of ``data`` (the bytes of file ``name``), or why it is skipped."""
     ext = suffix(name)
     reader = READERS.get(ext)
     if reader is None:
         return Skipped(f"unsupported format {ext}" if ext else "unsupported format (no extension)")
+    return _guarded(ext, lambda: reader(name, data, limits))
+
+
+def _guarded(ext: str, read: Callable[[], FileContent]) -> FileContent | Skipped:
+    """``read()``, its refusal or failure turned into a one-line :class:`Skipped`."""
     try:
-        return reader(name, data, limits)
+        return read()
     except SkipFile as exc:
         return Skipped(exc.reason)
     except DatasetError:

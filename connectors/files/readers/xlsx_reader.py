@@ -6,7 +6,9 @@ first non-empty row of a sheet is its header (unless it holds values, see
 :func:`~connectors.files.readers.content.is_data_row`: then the columns are
 ``column_1`` …); dates become ISO strings (``2016-11-24``,
 ``2016-11-24 18:00:00``) and whole numbers lose their ``.0``. An empty
-sheet is skipped. A password-protected workbook (an OLE container, not a
+sheet is skipped. :func:`read_xlsx_stream` reads from a file handle instead of
+bytes (the connector streams a workbook above the read budget, up to its
+streaming budget). A password-protected workbook (an OLE container, not a
 ZIP) is skipped as encrypted.
 """
 
@@ -14,20 +16,16 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime, time
+from typing import BinaryIO
 
 import openpyxl
 
 from connectors.files.readers.content import (
-    HEADERLESS_NOTE,
     Part,
     ReadLimits,
     SkipFile,
-    Skipped,
-    Table,
-    is_data_row,
-    rows_note,
-    unique_header,
 )
+from connectors.files.readers.office.sheet_rows import sheet_table
 from connectors.files.readers.zip_reader import guard_archive
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -53,10 +51,18 @@ def cell_text(value: object) -> str | None:
 
 def read_xlsx(name: str, data: bytes, limits: ReadLimits) -> tuple[Part, ...]:
     """One table per worksheet, suffixed ``#SheetName``."""
-    if data.startswith(OLE_MAGIC):
+    return read_xlsx_stream(name, io.BytesIO(data), limits)
+
+
+def read_xlsx_stream(name: str, handle: BinaryIO, limits: ReadLimits) -> tuple[Part, ...]:
+    """Like :func:`read_xlsx`, from a seekable handle: a workbook larger than the read
+    budget is read sheet by sheet, row by row, never held whole in memory."""
+    if handle.read(len(OLE_MAGIC)) == OLE_MAGIC:
         raise SkipFile("encrypted (password-protected) workbook or legacy .xls")
-    guard_archive(data, limits)
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    handle.seek(0)
+    guard_archive(handle, limits)
+    handle.seek(0)
+    book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     try:
         return tuple(_sheet(sheet, limits) for sheet in book.worksheets)
     finally:
@@ -65,30 +71,5 @@ def read_xlsx(name: str, data: bytes, limits: ReadLimits) -> tuple[Part, ...]:
 
 def _sheet(sheet: object, limits: ReadLimits) -> Part:
     suffix = f"#{sheet.title}"  # type: ignore[attr-defined]
-    header: tuple[str, ...] | None = None
-    width = 0
-    rows: list[list[str | None]] = []
-    more, note = False, ""
-    for values in sheet.iter_rows(values_only=True):  # type: ignore[attr-defined]
-        cells = [cell_text(v) for v in values]
-        while cells and cells[-1] is None:
-            cells.pop()
-        if not cells:
-            continue
-        if header is None:
-            headerless = is_data_row(cells)
-            header, width = tuple("" if headerless else c or "" for c in cells), len(cells)
-            if not headerless:
-                continue
-            note = HEADERLESS_NOTE
-        if len(rows) >= limits.max_rows:
-            more = True
-            break
-        width = max(width, len(cells))
-        rows.append(cells)
-    if header is None:
-        return Skipped("empty sheet", suffix)
-    full = unique_header(header + ("",) * (width - len(header)))
-    padded = tuple(tuple(r + [None] * (width - len(r))) for r in rows)
-    notes = "; ".join(n for n in (note, rows_note(len(rows), limits, more)) if n)
-    return Table(suffix, full, padded, notes)
+    rows = sheet.iter_rows(values_only=True)  # type: ignore[attr-defined]
+    return sheet_table(suffix, ([cell_text(v) for v in values] for values in rows), limits)

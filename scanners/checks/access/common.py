@@ -10,15 +10,21 @@ Principal matching (access list ↔ source): names are compared exactly
   ``app@%`` matches the source's ``'app'@'%'``; a listed name *without*
   ``@`` matches that user on every host (``app`` matches ``'app'@'%'`` and
   ``'app'@'10.0.0.5'``). Host patterns are not expanded: ``app@10.0.0.%``
-  matches only the account whose host is literally ``10.0.0.%``.
+  matches only the account whose host is literally ``10.0.0.%``;
+* a Windows principal of an SMB share (one with a ``sid``) is matched by its
+  SID (``S-1-5-21-…``, any letter case) or by its name in any letter case:
+  ``DOMAIN\\name`` must equal the whole name, while a listed name without a
+  domain matches that name in any domain (``alice`` matches ``HR\\alice`` and
+  a bare ``alice``, never ``alicia``; ``HR\\alice`` never matches ``FIN\\alice``).
 
 Remediation text is a suggestion written as plain text, never run, in the
 source's ``style``: ``sql`` (PostgreSQL-style REVOKE / ALTER ROLE, double-quoted
 identifiers when needed), ``mysql`` (``'user'@'host'`` accounts, backticked
 names, DROP for TRUNCATE) or ``files`` (chmod / setfacl / chown on the file —
-for SQLite, its database file). How the privilege is held picks the statement:
-revoke the role membership, revoke from PUBLIC, change the owner, drop
-superuser status, or revoke the grant itself.
+for SQLite, its database file; ``icacls`` for a Windows principal of an SMB
+share). How the privilege is held picks the statement: revoke the role
+membership, revoke from PUBLIC, change the owner, drop superuser status, or
+revoke the grant itself.
 """
 
 from __future__ import annotations
@@ -40,6 +46,11 @@ PUBLIC_NAMES = frozenset({"public", "everyone"})
 #: Appended to every suggested statement: the agent never runs it.
 SUGGESTION = " — suggestion, never run by pdpa-agent"
 _SIMPLE_NAME = re.compile(r"[a-z_][a-z0-9_$]*")
+_SID = re.compile(r"S-1-\d+(-\d+)*", re.IGNORECASE)
+#: Windows names without a domain that an SMB share reports (the rest hold a backslash).
+_BARE_WINDOWS = frozenset(
+    {"Everyone", "Domain Users", "Domain Admins", "Domain Guests", "Administrator", "Guest"}
+)
 
 #: A check of one row (principal × dataset with personal data): PUBLIC, unapproved, excessive.
 AccessRowCheck = Callable[[AccessRow], list[Finding]]
@@ -69,6 +80,9 @@ def split_account(name: str) -> tuple[str, str | None]:
 
 def principal_matches(listed: str, actual: Principal) -> bool:
     """Whether the access list's ``listed`` principal names ``actual`` (see the module doc)."""
+    if actual.sid:
+        public = actual.kind == "public" and listed.strip().lower() in PUBLIC_NAMES
+        return public or windows_name_matches(listed, actual)
     if actual.kind == "public" or actual.name.strip().lower() in PUBLIC_NAMES:
         return listed.strip().lower() in PUBLIC_NAMES | {actual.name.strip().lower()}
     if listed == actual.name:
@@ -78,6 +92,17 @@ def principal_matches(listed: str, actual: Principal) -> bool:
     if user != actual_user:
         return False
     return host is None or host == actual_host
+
+
+def windows_name_matches(listed: str, actual: Principal) -> bool:
+    """``listed`` is ``actual``'s SID, its whole ``DOMAIN\\name``, or its name in any domain."""
+    wanted = listed.strip().lower()
+    if _SID.fullmatch(wanted):
+        return wanted == actual.sid.strip().lower()
+    name = actual.name.strip().lower()
+    if wanted == name:
+        return True
+    return bool(wanted) and "\\" not in wanted and name.rpartition("\\")[2] == wanted
 
 
 def describe_via(via: str) -> tuple[str, str]:
@@ -96,7 +121,10 @@ def describe_via(via: str) -> tuple[str, str]:
     if kind == "superuser":
         return "as superuser", "ในฐานะผู้ดูแลระบบสูงสุด (superuser)"
     if via == "other":
-        return "through the others (world) permission bits", "ผ่านสิทธิ์ของผู้อื่น (others) ของไฟล์"
+        return (
+            "through the permission for everyone (others bits or an Everyone ACL entry)",
+            "ผ่านสิทธิ์ของทุกคน (others ของไฟล์ หรือรายการ Everyone ใน ACL)",
+        )
     return f"by other means ({via})", f"ด้วยวิธีอื่น ({via})"
 
 
@@ -200,7 +228,19 @@ def _file_revoke(row: AccessRow, privileges: tuple[str, ...]) -> str:
     reads = {"READ", "SELECT"}
     modes = "".join(sorted({"r" if p in reads else "w" for p in privileges}, key="rw".index))
     vias = {v for p, v in row.via if p in privileges}
-    if row.is_public:
+    name = row.principal
+    if on_file and ("\\" in name or _SID.fullmatch(name) or name in _BARE_WINDOWS):
+        target = '"' + row.dataset.split("#", 1)[0].replace("/", "\\") + '"'
+        trustee = f"*{name}" if _SID.fullmatch(name) else name
+        how = (
+            f'icacls {target} /remove:g "{trustee}" on the share (an inherited entry is '
+            "removed on the folder it comes from)"
+        )
+        if "owner" in vias:
+            how = f'icacls {target} /setowner "<approved owner>", then {how}'
+    elif row.is_public and name != "everyone":  # a group listed in public_groups
+        how = f"chmod g-{modes} {path} or setfacl -x g:{name} {path}"
+    elif row.is_public:
         how = f"chmod o-{modes} {path} (or remove Everyone from its ACL)"
     elif "owner" in vias:
         how = f"chown <approved owner> {path} (or chmod u-{modes} {path})"

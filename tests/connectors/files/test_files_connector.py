@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -235,6 +237,9 @@ class MemoryFS:
 
     def read(self, path: str, limit: int) -> bytes:
         return self.stat(path) and self.files[path][:limit]
+
+    def open_binary(self, path: str) -> BinaryIO:
+        return io.BytesIO(self.stat(path) and self.files[path])
 
 
 def test_any_share_fs() -> None:

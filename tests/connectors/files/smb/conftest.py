@@ -1,8 +1,9 @@
 """Fixtures for the SMB tests: one private Samba server on loopback per session.
 
 ``samba_server`` starts ``smbd`` through :mod:`samba` (tests/support/samba.py) and yields
-a :class:`SambaShare` ``(url, username, password, share_dir)``; files written
-into ``share_dir`` are served read-only as ``[pdpa]``. When Samba is not
+a :class:`SambaShare` ``(url, username, password, share_dir, server)``; files
+written into ``share_dir`` are served read-only as ``[pdpa]``; ``server`` sets
+Windows ACLs and writes files through Samba (see :class:`SambaServer`). When Samba is not
 installed or cannot start, the test is skipped, or fails when ``CI=true``.
 """
 
@@ -14,7 +15,7 @@ from typing import NamedTuple
 
 import pytest
 
-from tests.support.samba import SambaUnavailable, start_samba
+from tests.support.samba import SambaServer, SambaUnavailable, start_samba
 from tests.support.unavailable import unavailable
 
 
@@ -23,6 +24,7 @@ class SambaShare(NamedTuple):
     username: str
     password: str
     share_dir: Path
+    server: SambaServer
 
 
 @pytest.fixture(scope="session")
@@ -33,6 +35,6 @@ def samba_server() -> Iterator[SambaShare]:
         message = f"Samba test server unavailable: {exc}"
         unavailable(message)
     try:
-        yield SambaShare(server.url, server.username, server.password, server.share_dir)
+        yield SambaShare(server.url, server.username, server.password, server.share_dir, server)
     finally:
         server.stop()

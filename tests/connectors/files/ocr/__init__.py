@@ -1,0 +1,1 @@
+"""OCR of pictures and scanned PDF pages (Tesseract, real, on the fixtures in tests/data/ocr)."""
