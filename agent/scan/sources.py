@@ -41,27 +41,31 @@ def build_connector(source: DatabaseSource | FilesSource, loaded: LoadedConfig) 
             statement_timeout_s=source.statement_timeout_s,
         )
     from connectors.files.connector import FilesConnector
+    from connectors.files.local_fs import LocalFS
     from connectors.files.readers.ocr.settings import OcrSettings
+    from connectors.files.share_fs import ShareFS
 
-    options = {
-        "name": source.name,
-        "include": source.include,
-        "exclude": source.exclude,
-        "max_read_bytes": source.max_read_bytes,
-        "max_stream_bytes": max(source.max_stream_bytes, source.max_read_bytes),
-        "ocr": OcrSettings(
+    fs: ShareFS
+    if is_smb_url(source.path):
+        from connectors.files.smb_fs import SmbFS
+
+        username = smb_user(source.path)  # SourceError when the URL holds a password
+        fs = SmbFS(source.path, username, password_for(source.password_env))
+    else:
+        fs = LocalFS(loaded.resolve(source.path))
+    return FilesConnector(
+        name=source.name,
+        include=source.include,
+        exclude=source.exclude,
+        fs=fs,
+        max_read_bytes=source.max_read_bytes,
+        max_stream_bytes=max(source.max_stream_bytes, source.max_read_bytes),
+        ocr=OcrSettings(
             enabled=source.ocr,
             languages=source.ocr_languages,
             max_pages_per_file=source.ocr_max_pages_per_file,
             max_pages_per_scan=source.ocr_max_pages_per_scan,
             max_pixels=source.ocr_max_pixels,
         ),
-        "public_groups": source.public_groups,
-    }
-    if is_smb_url(source.path):
-        from connectors.files.smb_fs import SmbFS
-
-        username = smb_user(source.path)  # SourceError when the URL holds a password
-        fs = SmbFS(source.path, username, password_for(source.password_env))
-        return FilesConnector(**options, fs=fs)  # type: ignore[arg-type]
-    return FilesConnector(**options, root=loaded.resolve(source.path))  # type: ignore[arg-type]
+        public_groups=source.public_groups,
+    )

@@ -131,3 +131,46 @@ def test_a_missing_share_folder_is_no_config_error(tmp_path: Path) -> None:
     path = write(tmp_path, '[[sources]]\nname = "a"\nkind = "files"\npath = "missing-dir"\n')
     loaded = load_config(path)
     assert loaded.resolve(loaded.config.sources[0].path) == tmp_path / "missing-dir"  # type: ignore[union-attr]
+
+
+FILES = '[[sources]]\nname = "a"\nkind = "files"\npath = "share"\n'
+
+
+@pytest.mark.parametrize(
+    ("extra", "fragment"),
+    [
+        ("max_read_bytes = 10\n", "sources.0.max_read_bytes"),
+        ("max_stream_bytes = -1\n", "sources.0.max_stream_bytes"),
+        ('ocr = "yes please"\n', "sources.0.ocr"),
+        ('ocr_languages = "tha; rm -rf /"\n', "sources.0.ocr_languages"),
+        ('ocr_languages = ""\n', "sources.0.ocr_languages"),
+        ("ocr_max_pages_per_file = 0\n", "sources.0.ocr_max_pages_per_file"),
+        ("ocr_max_pages_per_scan = -5\n", "sources.0.ocr_max_pages_per_scan"),
+        ("ocr_max_pixels = 10\n", "sources.0.ocr_max_pixels"),
+        ('public_groups = "Everyone"\n', "sources.0.public_groups"),
+    ],
+)
+def test_bad_file_budgets_and_ocr_keys_name_the_key(
+    tmp_path: Path, extra: str, fragment: str
+) -> None:
+    path = write(tmp_path, FILES + extra)
+    problems = problems_of(path)
+    assert any(p.startswith(f"{path}:5: ") and fragment in p for p in problems), problems
+
+
+def test_file_budgets_and_ocr_keys_reach_the_connector(tmp_path: Path) -> None:
+    from agent.scan.sources import build_connector
+
+    extra = (
+        "max_read_bytes = 1048576\nmax_stream_bytes = 8388608\nocr = false\n"
+        'ocr_languages = "tha"\nocr_max_pages_per_file = 3\nocr_max_pages_per_scan = 0\n'
+        'ocr_max_pixels = 1000000\npublic_groups = ["HR-ALL", "S-1-5-21-1-2-3-1105"]\n'
+    )
+    loaded = load_config(write(tmp_path, FILES + extra))
+    connector = build_connector(loaded.config.sources[0], loaded)
+    assert connector.max_read_bytes == 1048576  # type: ignore[attr-defined]
+    assert connector.max_stream_bytes == 8388608  # type: ignore[attr-defined]
+    ocr = connector.ocr  # type: ignore[attr-defined]
+    assert (ocr.enabled, ocr.languages, ocr.max_pages_per_file) == (False, "tha", 3)
+    assert (ocr.max_pages_per_scan, ocr.max_pixels) == (0, 1000000)
+    assert connector.public_groups == ("HR-ALL", "S-1-5-21-1-2-3-1105")  # type: ignore[attr-defined]
