@@ -205,6 +205,15 @@ class ModificationDater(Protocol):
 
 
 @runtime_checkable
+class ChangeTracker(Protocol):
+    """Knows from its catalogue which datasets have not changed between two scans."""
+
+    def change_keys(self) -> dict[str, str]:
+        """Dataset name → an opaque key that moves whenever the dataset's schema or content
+        may have; only for the datasets of the last listing the catalogue vouches for."""
+
+
+@runtime_checkable
 class FileBacked(Protocol):
     """Datasets that are files (or parts of files) on a share: the incremental cache keys."""
 

@@ -35,6 +35,7 @@ from connectors.errors import DatasetError, SourceError
 from connectors.model import ColumnInfo, DatasetInfo, DatasetSample
 from connectors.sql import dialects, reflection, row_counts, sampling, sampling_sqlite
 from connectors.sql.capabilities import DatabaseCapabilities
+from connectors.sql.change_keys import read_change_keys
 from connectors.sql.row_streaming import SqlRowStreaming
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,8 @@ T = TypeVar("T")
 #: statement after statement), and how many more it may open for a nested one.
 POOL_SIZE = 1
 MAX_OVERFLOW = 1
+#: Reflected tables kept per connector (a dataset's statements come one after another).
+KEPT_TABLES = 64
 
 
 class DatabaseConnector(DatabaseCapabilities, SqlRowStreaming):
@@ -149,6 +152,19 @@ class DatabaseConnector(DatabaseCapabilities, SqlRowStreaming):
         self._datasets = found
         return glob_filter(list(found), self._include, self._exclude)
 
+    def change_keys(self) -> dict[str, str]:
+        """Change keys of the listed tables (:mod:`connectors.sql.change_keys`); {} when the
+        catalogue cannot be read (every table is then read again, nothing worse)."""
+        try:
+            with self.engine.connect() as conn:
+                return read_change_keys(conn, self._url, self._datasets)
+        except SQLAlchemyError as exc:
+            reason = self._reason(exc)
+            log.warning(
+                "source %s: change counters unreadable (%s); every table is read", self.name, reason
+            )
+            return {}
+
     def _resolve(self, conn: Connection, name: str) -> tuple[str | None, str, str]:
         known = self._datasets.get(name)
         if known is not None:
@@ -172,7 +188,7 @@ class DatabaseConnector(DatabaseCapabilities, SqlRowStreaming):
             with self.engine.connect() as conn:
                 schema, table_name, kind = self._resolve(conn, name)
                 table = reflection.reflect(conn, schema, table_name)
-                self._tables[name] = table
+                self._keep(name, table)
                 count, exact = self._row_count(conn, schema, table, kind)
         except NoSuchTableError:
             raise DatasetError(f"{name}: no such table or view") from None
@@ -250,12 +266,21 @@ class DatabaseConnector(DatabaseCapabilities, SqlRowStreaming):
                 table = self._tables.get(name)
                 if table is None:
                     schema, table_name, _kind = self._resolve(conn, name)
-                    table = self._tables[name] = reflection.reflect(conn, schema, table_name)
+                    table = reflection.reflect(conn, schema, table_name)
+                    self._keep(name, table)
                 return work(conn, table)
         except NoSuchTableError:
             raise DatasetError(f"{name}: no such table or view") from None
         except SQLAlchemyError as exc:
             raise self._dataset_error(name, what, exc) from None
+
+    def _keep(self, name: str, table: Table) -> None:
+        """Remember the reflected ``table`` for the next statements on it; only the last
+        :data:`KEPT_TABLES`, so a worker's memory does not grow with the source's tables."""
+        self._tables.pop(name, None)
+        self._tables[name] = table
+        while len(self._tables) > KEPT_TABLES:
+            self._tables.pop(next(iter(self._tables)))
 
     def _dataset_error(self, name: str, what: str, exc: BaseException) -> DatasetError:
         """The DatasetError for a failed statement, its cause named first when known."""

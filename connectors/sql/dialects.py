@@ -7,7 +7,10 @@ Every connection the connector opens is read-only and time-bounded:
 - MySQL / MariaDB: ``SET SESSION TRANSACTION READ ONLY`` plus
   ``max_statement_time`` (MariaDB, seconds) or ``max_execution_time``
   (MySQL, milliseconds) and ``lock_wait_timeout``;
-- SQLite: the file is opened with a ``mode=ro`` URI and ``PRAGMA query_only``.
+- SQLite: the file is opened with a ``mode=ro`` URI and ``PRAGMA query_only``;
+- SQL Server and Oracle: see :mod:`connectors.sql.vendors.mssql` and
+  :mod:`connectors.sql.vendors.oracle` (a lock timeout and driver statement
+  timeouts; Oracle's ``SET TRANSACTION READ ONLY`` opens every transaction).
 
 The session statements are static text with numbers we format ourselves; no
 user-supplied identifier ever reaches them. :func:`failure_kind` names the
@@ -22,15 +25,21 @@ than failing a whole sample. Row counts are in :mod:`connectors.sql.row_counts`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import event, types
-from sqlalchemy.engine import URL, Engine
+from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from connectors.errors import DatasetError
 from connectors.model import ValueKind
+from connectors.sql.vendors import mssql, oracle
+from connectors.sql.vendors.failures import CONNECTION_LOST as CONNECTION_LOST
+from connectors.sql.vendors.failures import LOCK_TIMEOUT as LOCK_TIMEOUT
+from connectors.sql.vendors.failures import PERMISSION_DENIED as PERMISSION_DENIED
+from connectors.sql.vendors.failures import STATEMENT_TIMEOUT as STATEMENT_TIMEOUT
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +48,8 @@ MYSQL_SYSTEM_SCHEMAS = frozenset({"mysql", "information_schema", "performance_sc
 #: PostgreSQL schemas that hold no user data (plus every ``pg_toast*``/``pg_temp*``).
 POSTGRES_SYSTEM_SCHEMAS = frozenset({"pg_catalog", "information_schema"})
 
-#: The causes :func:`failure_kind` names, as they appear in SCAN_ERROR reasons.
-CONNECTION_LOST = "connection lost"
-STATEMENT_TIMEOUT = "statement timeout"
-LOCK_TIMEOUT = "lock timeout"
-PERMISSION_DENIED = "permission denied"
+#: Dialect family → its vendor module (sessions, timeouts, failures, system schemas).
+_VENDORS = {"mssql": mssql, "oracle": oracle}
 
 #: PostgreSQL SQLSTATEs (57014 query_canceled is a timeout only when the message says so).
 _POSTGRES_STATES = {
@@ -74,10 +80,23 @@ class ConnectionLostError(DatasetError):
 
 
 def failure_kind(exc: BaseException) -> str | None:
-    """What made a statement fail, as one of the names above; None when it is none of them."""
+    """What made a statement fail, as one of the names above; None when it is none of them.
+
+    SQL Server and Oracle driver errors are named by their vendor module first:
+    SQLAlchemy takes pymssql's and pyodbc's statement timeouts for a lost
+    connection, which they are not.
+    """
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    module = type(original).__module__.partition(".")[0]
+    vendor = next((v for v in _VENDORS.values() if module in v.DRIVER_MODULES), None)
+    if vendor is not None:
+        kind: str | None = vendor.failure_kind(original)
+        if kind is not None:
+            return kind
     if isinstance(exc, DBAPIError) and exc.connection_invalidated:
         return CONNECTION_LOST
-    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if vendor is not None:
+        return None
     state = getattr(original, "pgcode", None)
     if isinstance(state, str):
         if state == "57014":
@@ -115,7 +134,8 @@ def connect_args(url: URL, connect_timeout_s: float) -> dict[str, Any]:
         return {"connect_timeout": max(1, round(connect_timeout_s))}
     if url.get_backend_name() == "sqlite":
         return {"timeout": connect_timeout_s}
-    return {}
+    vendor = _VENDORS.get(family(url.get_backend_name()))
+    return vendor.connect_args(driver, connect_timeout_s) if vendor is not None else {}
 
 
 def session_statements(
@@ -138,12 +158,21 @@ def session_statements(
         return ["SET SESSION TRANSACTION READ ONLY", timeout, "SET SESSION lock_wait_timeout = 5"]
     if dialect_family == "sqlite":
         return ["PRAGMA query_only = ON"]
-    return []
+    if dialect_family == "mssql":
+        return list(mssql.SESSION_STATEMENTS)
+    return []  # Oracle: SET TRANSACTION READ ONLY opens each transaction instead
 
 
 def install_session_setup(engine: Engine, statement_timeout_s: float) -> None:
-    """Run :func:`session_statements` on every new DBAPI connection of ``engine``."""
+    """Run :func:`session_statements` on every new DBAPI connection of ``engine``
+    (and bound SQL Server's and Oracle's statements through their drivers)."""
     dialect_family = family(engine.dialect.name)
+    driver = str(engine.dialect.driver)
+    vendor = _VENDORS.get(dialect_family)
+    if dialect_family == "mssql":
+        install_connect_params(engine, mssql.statement_timeout_params(driver, statement_timeout_s))
+    if dialect_family == "oracle":
+        install_transaction_statements(engine, oracle.TRANSACTION_STATEMENTS)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -157,11 +186,33 @@ def install_session_setup(engine: Engine, statement_timeout_s: float) -> None:
                 cursor.execute(statement)
         finally:
             cursor.close()
+        if vendor is not None:
+            vendor.bound_connection(driver, dbapi_connection, statement_timeout_s)
         lenient_values(dialect_family, dbapi_connection)
         if dialect_family != "sqlite":
             # Session settings made inside an implicit transaction would be
             # undone by the pool's reset-on-return rollback; commit them.
             dbapi_connection.commit()
+
+
+def install_connect_params(engine: Engine, params: dict[str, Any]) -> None:
+    """Add ``params`` (unless the URL or ``connect_args`` set them) to every driver connect."""
+    if not params:
+        return
+
+    @event.listens_for(engine, "do_connect")
+    def _on_do_connect(_dialect: Any, _record: Any, _args: Any, kwargs: dict[str, Any]) -> None:
+        for name, value in params.items():
+            kwargs.setdefault(name, value)
+
+
+def install_transaction_statements(engine: Engine, statements: Sequence[str]) -> None:
+    """Run the static ``statements`` first in every transaction ``engine`` begins."""
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        for statement in statements:
+            conn.exec_driver_sql(statement)
 
 
 def lenient_values(dialect_family: str, dbapi_connection: Any) -> None:
@@ -214,7 +265,8 @@ def is_system_schema(dialect_family: str, schema: str) -> bool:
         return schema in POSTGRES_SYSTEM_SCHEMAS or schema.startswith(("pg_toast", "pg_temp"))
     if dialect_family == "mysql":
         return schema.lower() in MYSQL_SYSTEM_SCHEMAS
-    return False
+    vendor = _VENDORS.get(dialect_family)
+    return vendor.is_system_schema(schema) if vendor is not None else False
 
 
 def value_kind(type_: types.TypeEngine[Any]) -> ValueKind:

@@ -35,13 +35,6 @@ pg_class = Table(
     Column("relacl", NullType),
     schema="pg_catalog",
 )
-pg_stat_all_tables = Table(
-    "pg_stat_all_tables",
-    catalog,
-    Column("relid", BigInteger),
-    Column("n_live_tup", BigInteger),
-    schema="pg_catalog",
-)
 pg_roles = Table(
     "pg_roles",
     catalog,

@@ -3,10 +3,10 @@
 :func:`estimated_rows` reads the catalogue's estimate through
 :class:`~sqlalchemy.Table` objects and bound parameters (PostgreSQL's tables are
 declared in :mod:`connectors.sql.pg_catalog`, MySQL's ``information_schema``
-here); :func:`count_rows_upto` counts exactly but stops at a bound, so
-describing a table costs the same whatever its size. The database connector
-counts exactly below :data:`EXACT_COUNT_BELOW` rows and trusts the estimate
-above it.
+here, SQL Server's and Oracle's in :mod:`connectors.sql.vendors`);
+:func:`count_rows_upto` counts exactly but stops at a bound, so describing a
+table costs the same whatever its size. The database connector counts
+exactly below :data:`EXACT_COUNT_BELOW` rows and trusts the estimate above it.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from sqlalchemy import BigInteger, Column, MetaData, String, Table, func, litera
 from sqlalchemy.engine import Connection
 
 from connectors.sql import dialects
-from connectors.sql.pg_catalog import pg_class, pg_namespace, pg_stat_all_tables
+from connectors.sql.pg_catalog import pg_class, pg_namespace
+from connectors.sql.vendors import mssql, oracle
 
 #: Below this estimate a table is counted exactly (cheap and more accurate); the
 #: count itself stops at this many rows (see :func:`count_rows_upto`).
@@ -39,14 +40,20 @@ def estimated_rows(conn: Connection, schema: str | None, table: str) -> int | No
     ``-1`` for a table never analysed) and the statistics system's
     ``n_live_tup``, which counts inserts and deletes as they commit (flushed
     within about a second).
-    MySQL / MariaDB: ``information_schema.TABLES.TABLE_ROWS``. Others: None.
+    MySQL / MariaDB: ``information_schema.TABLES.TABLE_ROWS``. SQL Server:
+    ``sys.partitions.rows`` of the heap or clustered index. Oracle: the larger
+    of ``ALL_TABLES.NUM_ROWS`` and that count moved by the inserts and deletes
+    ``ALL_TAB_MODIFICATIONS`` counted since (see :mod:`connectors.sql.vendors`).
+    Others: None.
     """
     dialect_family = dialects.family(conn.dialect.name)
     if dialect_family == "postgresql":
+        # The statistics function on this one table, not the pg_stat_all_tables view:
+        # joined, the view computes every relation's statistics (120 ms per call among
+        # 10,000 tables, against 1 ms).
         stmt = (
-            select(pg_class.c.reltuples, pg_stat_all_tables.c.n_live_tup)
+            select(pg_class.c.reltuples, func.pg_stat_get_live_tuples(pg_class.c.oid))
             .join(pg_namespace, pg_namespace.c.oid == pg_class.c.relnamespace)
-            .outerjoin(pg_stat_all_tables, pg_stat_all_tables.c.relid == pg_class.c.oid)
             .where(pg_namespace.c.nspname == schema, pg_class.c.relname == table)
         )
         found = conn.execute(stmt).first()
@@ -62,6 +69,16 @@ def estimated_rows(conn: Connection, schema: str | None, table: str) -> int | No
         )
         value = conn.execute(stmt).scalar()
         return None if value is None else int(value)
+    if dialect_family == "mssql":
+        value = conn.execute(mssql.estimated_rows_statement(schema, table)).scalar()
+        return None if value is None else int(value)
+    if dialect_family == "oracle":
+        row = conn.execute(oracle.estimated_rows_statement(schema, table)).mappings().first()
+        return (
+            None
+            if row is None
+            else oracle.estimate(row["num_rows"], row["inserts"], row["deletes"])
+        )
     return None
 
 

@@ -7,12 +7,17 @@ Each statement returns at most ``rows`` rows:
 - ``full`` — the whole (small) table, when it has no more than ``rows`` rows;
 - ``tablesample`` — PostgreSQL ``TABLESAMPLE SYSTEM (pct)`` sized for about
   three times ``rows``, then shuffled and limited;
-- ``order_by_random`` — ``ORDER BY random() LIMIT n`` (``RAND()`` on MySQL);
+- ``order_by_random`` — ``ORDER BY random() LIMIT n`` (``RAND()`` on MySQL,
+  ``NEWID()`` on SQL Server, ``DBMS_RANDOM.VALUE`` on Oracle);
 - ``pk_ranges`` — MySQL/MariaDB large tables with one integer primary key:
   several short index range scans from random starting keys.
 
 :func:`plan` picks the method for a dataset. SQLite's methods (``rowid``,
-``rowid_probe``) are in :mod:`connectors.sql.sampling_sqlite`.
+``rowid_probe``) are in :mod:`connectors.sql.sampling_sqlite`; SQL Server's
+``TABLESAMPLE SYSTEM (p PERCENT)`` and Oracle's ``SAMPLE BLOCK (p)`` (the
+``tablesample`` method there, sized like PostgreSQL's) are built by
+:mod:`connectors.sql.vendors.mssql_sampling` and
+:mod:`connectors.sql.vendors.oracle_sampling`.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from sqlalchemy.engine import Connection
 
 from connectors.model import ColumnSample, DatasetInfo, DatasetSample
 from connectors.sql import dialects
+from connectors.sql.vendors import mssql_sampling, oracle_sampling
+from connectors.sql.vendors.random_order import random_order
 
 #: PostgreSQL uses TABLESAMPLE when the table has more than this many times ``rows``.
 TABLESAMPLE_FACTOR = 10
@@ -81,8 +88,9 @@ def first_rows(table: Table, rows: int, columns: list[str] | None = None) -> Sam
 def order_by_random(
     table: Table, rows: int, columns: list[str] | None = None, *, mysql: bool = False
 ) -> SampleQuery:
-    """``ORDER BY random() LIMIT rows`` (``RAND()`` on MySQL/MariaDB)."""
-    shuffle = func.rand() if mysql else func.random()
+    """``ORDER BY random() LIMIT rows`` (``RAND()`` on MySQL/MariaDB; another
+    dialect's own random function, see :mod:`connectors.sql.vendors.random_order`)."""
+    shuffle = func.rand() if mysql else random_order()
     stmt = select(*selected_columns(table, columns)).order_by(shuffle).limit(rows)
     return SampleQuery(stmt, "order_by_random")
 
@@ -103,6 +111,25 @@ def postgresql_sample(
     names = columns if columns is not None else [c.name for c in table.columns]
     stmt = select(*(sampled.c[name] for name in names)).order_by(func.random()).limit(rows)
     return SampleQuery(stmt, "tablesample")
+
+
+def vendor_sample(
+    dialect_family: str,
+    table: Table,
+    rows: int,
+    *,
+    estimated_rows: int | None,
+    is_view: bool,
+    columns: list[str] | None = None,
+) -> SampleQuery:
+    """SQL Server / Oracle: page or block sampling on large tables (sized as on
+    PostgreSQL), else the dialect's ``ORDER BY`` random value."""
+    percent = None
+    if not is_view and estimated_rows is not None and estimated_rows > TABLESAMPLE_FACTOR * rows:
+        percent = min(100.0, 100.0 * OVERSAMPLE * rows / estimated_rows)
+    build = mssql_sampling.sample if dialect_family == "mssql" else oracle_sampling.sample
+    stmt, method = build(table, rows, percent=percent, columns=columns)
+    return SampleQuery(stmt, method)
 
 
 def single_integer_pk(table: Table) -> Column[Any] | None:
@@ -204,6 +231,10 @@ def plan(
     if fam == "mysql":
         return mysql_plan(
             conn, table, rows, estimated_rows=info.row_count, is_view=is_view, columns=columns
+        )
+    if fam in ("mssql", "oracle"):
+        return vendor_sample(
+            fam, table, rows, estimated_rows=info.row_count, is_view=is_view, columns=columns
         )
     return first_rows(table, rows, columns)
 

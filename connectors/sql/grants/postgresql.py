@@ -33,7 +33,7 @@ superuser, owner, direct, role (nearest first), PUBLIC.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -44,6 +44,7 @@ from sqlalchemy.sql.selectable import LateralFromClause
 
 from connectors.model import HeldPrivilege, Principal
 from connectors.sql.dialects import is_system_schema
+from connectors.sql.grants.role_graph import roles_reached
 from connectors.sql.pg_catalog import (
     pg_attribute,
     pg_auth_members,
@@ -224,15 +225,7 @@ def _inherited_groups(
         edges[int(owner)].add(dbo)
     reached: dict[int, list[tuple[int, int]]] = {}
     for start in roles:
-        seen, queue, found = {start}, deque([(start, 0)]), []
-        while queue:
-            current, distance = queue.popleft()
-            for group in sorted(edges.get(current, ())):
-                if group not in seen:
-                    seen.add(group)
-                    found.append((distance + 1, group))
-                    queue.append((group, distance + 1))
-        reached[start] = found
+        reached[start] = roles_reached(edges, start)
     return reached
 
 

@@ -3,10 +3,11 @@
 :class:`~connectors.sql.capabilities.DatabaseCapabilities` calls :func:`read_principals`
 and :func:`read_held_privileges` on a read-only connection; they dispatch on the
 dialect family to :mod:`connectors.sql.grants.postgresql`,
-:mod:`connectors.sql.grants.mysql` (MySQL / MariaDB) or
-:mod:`connectors.sql.grants.sqlite` (the file's operating-system permissions, so it
-gets the database path rather than the connection). The last two are imported
-only when needed. Another dialect raises :class:`~connectors.errors.SourceError`
+:mod:`connectors.sql.grants.mysql` (MySQL / MariaDB),
+:mod:`connectors.sql.grants.mssql` (SQL Server), :mod:`connectors.sql.grants.oracle`
+or :mod:`connectors.sql.grants.sqlite` (the file's operating-system permissions, so it
+gets the database path rather than the connection). All but PostgreSQL's are
+imported only when needed. Another dialect raises :class:`~connectors.errors.SourceError`
 rather than answering "nobody" — an empty answer would look like a clean bill.
 """
 
@@ -32,6 +33,14 @@ def read_principals(conn: Connection, dialect: str, url: URL | None) -> list[Pri
         from connectors.sql.grants import mysql as grants_mysql
 
         return grants_mysql.mysql_principals(conn)
+    if family == "mssql":
+        from connectors.sql.grants import mssql as grants_mssql
+
+        return grants_mssql.mssql_principals(conn)
+    if family == "oracle":
+        from connectors.sql.grants import oracle as grants_oracle
+
+        return grants_oracle.oracle_principals(conn)
     if family == "sqlite":
         path = _database_path(url)
         from connectors.sql.grants import sqlite as grants_sqlite
@@ -51,6 +60,14 @@ def read_held_privileges(
         from connectors.sql.grants import mysql as grants_mysql
 
         return grants_mysql.mysql_held_privileges(conn, datasets)
+    if family == "mssql":
+        from connectors.sql.grants import mssql as grants_mssql
+
+        return grants_mssql.mssql_held_privileges(conn, datasets)
+    if family == "oracle":
+        from connectors.sql.grants import oracle as grants_oracle
+
+        return grants_oracle.oracle_held_privileges(conn, datasets)
     if family == "sqlite":
         path = _database_path(url)
         from connectors.sql.grants import sqlite as grants_sqlite

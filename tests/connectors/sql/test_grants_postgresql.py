@@ -232,7 +232,7 @@ def test_agrees_with_has_table_privilege(connector: DatabaseConnector) -> None:
 
 
 def test_dispatch_refuses_what_it_cannot_read() -> None:
-    with pytest.raises(SourceError, match="not supported on oracle"):
-        grants.read_principals(None, "oracle", None)  # type: ignore[arg-type]
+    with pytest.raises(SourceError, match="not supported on firebird"):
+        grants.read_principals(None, "firebird", None)  # type: ignore[arg-type]
     with pytest.raises(SourceError, match="in-memory"):
         grants.read_held_privileges(None, "sqlite", DATASETS, make_url("sqlite://"))  # type: ignore[arg-type]
