@@ -60,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument(
         "--fail-on", choices=FAIL_ON_CHOICES, help="exit 1 on findings at this severity"
     )
+    scan.add_argument(
+        "--full", action="store_true", help="read every table and file, changed or not"
+    )
 
     detect = commands.add_parser("detect", help="detect personal data in free text")
     detect.add_argument("path", nargs="?", default="-", help="file, or - for standard input")

@@ -8,8 +8,13 @@ Presidio" — its predefined recognizers, no NER model (none can be downloaded
 on an air-gapped machine), a type when at least ``min_match_ratio`` of the
 sampled values match — as a baseline.
 
-Usage: ``python bench/accuracy_columns.py [--json] [--chinook PATH]`` (default: the
-repository's ``tests/data/chinook.sqlite``; attribution in ``tests/data/README.md``).
+Our scans run in this process and their classification is measured as in
+``accuracy_locales.py`` (:class:`accuracy_locales.ClassifyMeter`);
+``--full-sample`` turns adaptive sampling off.
+
+Usage: ``python bench/accuracy_columns.py [--json] [--full-sample] [--chinook PATH]``
+(default: the repository's ``tests/data/chinook.sqlite``; attribution in
+``tests/data/README.md``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import eval_org
+from accuracy_locales import ClassifyMeter, warm_up
 from scoring import prf
 
 from agent.inputs.config_loader import load_config
@@ -68,14 +74,17 @@ VANILLA_TYPES = {
 }
 
 
-def scan(url: str, folder: Path) -> dict[tuple[str, str], set[str]]:
+def scan(url: str, folder: Path, preamble: str = "") -> dict[tuple[str, str], set[str]]:
     """Our classification of every column: (table, column) → types."""
     config = folder / "pdpa-agent.toml"
     config.write_text(
-        f'[[sources]]\nname = "org"\nkind = "database"\nurl = "{url}"\n', encoding="utf-8"
+        f'{preamble}[[sources]]\nname = "org"\nkind = "database"\nurl = "{url}"\n',
+        encoding="utf-8",
     )
     loaded = load_config(config)
-    result = run_scan(ScanPlan(loaded, tuple(loaded.config.sources)), DetectionEngine())
+    engine = DetectionEngine()
+    warm_up(engine)
+    result = run_scan(ScanPlan(loaded, tuple(loaded.config.sources)), engine)
     return {
         (d.name.split(".", 1)[1], c.name): {m.type for m in c.pii}
         for d in result.datasets
@@ -193,30 +202,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--chinook", type=Path, default=CHINOOK, help="the Chinook SQLite file")
+    parser.add_argument(
+        "--full-sample", action="store_true", help="no adaptive sampling: analyse every value"
+    )
     args = parser.parse_args()
+    meter = ClassifyMeter(not args.full_sample)
+    meter.install()
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         chinook_url = f"sqlite:///{args.chinook.resolve()}"
-        predicted = scan(chinook_url, folder)
+        predicted = scan(chinook_url, folder, meter.config())
         labels = {k: CHINOOK_PERSONAL.get(k, set()) for k in predicted if k not in CHINOOK_UNSCORED}
         results["Chinook"] = (score(predicted, labels), score(vanilla(chinook_url), labels))
         org_url = f"sqlite:///{folder / 'eval-org.sqlite'}"
         org_labels = eval_org.build(org_url)
         results["Thai organisation (bench/eval_org.py)"] = (
-            score(scan(org_url, folder), org_labels),
+            score(scan(org_url, folder, meter.config()), org_labels),
             score(vanilla(org_url), org_labels),
         )
     if args.json:
-        print(
-            json.dumps(
-                {k: {"ours": o, "vanilla": v} for k, (o, v) in results.items()},
-                indent=2,
-                ensure_ascii=False,
-            )
-        )
+        payload: dict[str, object] = {k: {"ours": o, "vanilla": v} for k, (o, v) in results.items()}
+        payload["classification"] = meter.summary()
+        print(json.dumps(payload, indent=2, ensure_ascii=False))
     else:
         print("\n".join(markdown(name, o, v) for name, (o, v) in results.items()))
+        print(f"{meter.line()[0].upper()}{meter.line()[1:]} (both organisations).")
 
 
 if __name__ == "__main__":

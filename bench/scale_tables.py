@@ -40,7 +40,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.sql.elements import TextClause
+from sqlalchemy.sql.base import Executable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -159,7 +159,7 @@ def run_measured(argv: Sequence[str], workdir: Path, env: dict[str, str] | None 
     )
 
 
-def recreate_database(server: str, drop: TextClause, create: TextClause) -> None:
+def recreate_database(server: str, drop: Executable, create: Executable) -> None:
     """Drop and create a database through an AUTOCOMMIT connection to ``postgres``."""
     admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -193,26 +193,33 @@ def write_pdpa_config(
     workers: int,
     sample: int,
     max_concurrency: int | None = None,
+    exclude: Sequence[str] = (),
+    detection: Sequence[str] = (),
 ) -> Path:
     """A minimal pdpa-agent config: one database source, its own state store.
 
     ``max_concurrency`` (the source's cap on tables scanned at once) is written
-    only when given; otherwise the source keeps its default.
+    only when given; otherwise the source keeps its default. ``exclude`` are
+    the source's dataset globs to leave out; ``detection`` are extra TOML
+    lines (``key = value``) for the ``[detection]`` table.
     """
     config = workdir / "pdpa-agent.toml"
     cap = "" if max_concurrency is None else f"max_concurrency = {max_concurrency}\n"
+    excluded = f"exclude = {json.dumps(list(exclude))}\n" if exclude else ""
+    extra = "".join(f"{line}\n" for line in detection)
     config.write_text(
         "[agent]\n"
         f'state = "sqlite:///{workdir / "state.db"}"\n'
         f"workers = {workers}\n"
         'executor = "local"\n\n'
         "[detection]\n"
-        f"sample_rows = {sample}\n\n"
+        f"sample_rows = {sample}\n"
+        f"{extra}\n"
         "[[sources]]\n"
         'name = "bench"\n'
         'kind = "database"\n'
         f'url = "{database_url}"\n'
-        f"{cap}\n"
+        f"{cap}{excluded}\n"
         "[reports]\n"
         'formats = ["json"]\n',
         encoding="utf-8",
@@ -231,6 +238,13 @@ def run_pdpa_agent(
     """One ``pdpa-agent scan`` with a fresh state store; the run and its JSON report."""
     workdir.mkdir(parents=True)
     config = write_pdpa_config(workdir, database_url, workers, sample, max_concurrency)
+    return scan_with_config(pdpa_agent, config, workdir)
+
+
+def scan_with_config(
+    pdpa_agent: str, config: Path, workdir: Path
+) -> tuple[Measured, dict[str, object]]:
+    """One timed ``pdpa-agent -c config scan`` run in ``workdir``; the run and its JSON report."""
     out = workdir / "reports"
     argv = [pdpa_agent, "-c", str(config), "scan", "--out", str(out), "--format", "json"]
     run = run_measured(argv, workdir)

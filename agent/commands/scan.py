@@ -31,6 +31,7 @@ from agent.inputs.user_files import (
 from agent.scan.file_cache import FileCache
 from agent.scan.progress import Progress
 from agent.scan.runner import ScanPlan, run_scan, select_sources
+from agent.scan.table_cache import TableCache
 from agent.state.recording import ScanRecorder
 from connectors.errors import PdpaAgentError
 from reports import FORMATS, write_reports
@@ -53,6 +54,7 @@ class ScanRequest:
     formats: tuple[str, ...] | None = None  # None: ``reports.formats``
     fail_on: str | None = None
     access_only: bool = False
+    full: bool = False  # read every table and file, whatever the incremental caches hold
     should_stop: Callable[[], bool] | None = None
 
 
@@ -106,7 +108,11 @@ def scan_session(loaded: LoadedConfig, request: ScanRequest) -> int:
         decided=recorder.triage_overrides(),  # a person's false positives: before the file
     )
     if access_only or recorder.usable:  # the same database: do not wait for it twice
-        plan = replace(plan, file_cache=open_file_cache(config.agent.state))
+        files = open_file_cache(config.agent.state)
+        tables = None
+        if files is not None and config.detection.incremental:
+            tables = TableCache(files.engine, config.detection, datetime.now(UTC))
+        plan = replace(plan, file_cache=files, table_cache=tables, reuse_unchanged=not request.full)
     started = time.monotonic()
     engine = DetectionEngine(config.detection.languages)
     try:
@@ -192,6 +198,7 @@ def request_from(args: argparse.Namespace, access_only: bool = False) -> ScanReq
         formats=report_formats(args.format),
         fail_on=args.fail_on,
         access_only=access_only,
+        full=bool(getattr(args, "full", False)),
     )
 
 

@@ -167,7 +167,10 @@ def _search_dataset(
     try:
         info = connector.describe(name)
         sample = connector.sample(info, plan.loaded.config.detection.sample_rows)
-        columns = classify_dataset(sample, engine, plan.loaded.config.detection.min_match_ratio)
+        detection = plan.loaded.config.detection
+        columns = classify_dataset(
+            sample, engine, detection.min_match_ratio, adaptive=detection.adaptive_sampling
+        )
         columns = apply_overrides(plan.overrides, source, name, columns)
         dataset = DatasetResult(source, name, info.kind, info.row_count, None, columns)
         entry = match_entry(plan.register, source, name)

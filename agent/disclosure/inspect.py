@@ -55,7 +55,9 @@ def inspect_dataset(
         )
     info = connector.describe(request.dataset)
     sample = connector.sample(info, detection.sample_rows)
-    columns = classify_dataset(sample, engine, detection.min_match_ratio)
+    columns = classify_dataset(
+        sample, engine, detection.min_match_ratio, adaptive=detection.adaptive_sampling
+    )
     columns = apply_overrides(overrides, request.source, request.dataset, columns)
     documents = {c.column.name for c in sample.columns if c.column.free_text}
     values = {c.column.name: c.values for c in sample.columns}

@@ -38,6 +38,12 @@ class AgentSettings(StrictModel):
     schedule: str = Field("every day at 02:00", description="When `pdpa-agent run` scans")
     executor: Literal["local", "celery"] = Field("local", description="Where datasets are scanned")
     workers: int = Field(2, ge=1, le=256, description="Parallel scan processes")
+    inline_below: int = Field(
+        50,
+        ge=0,
+        le=1_000_000,
+        description="Fewer datasets to read than this: scan them in this process, no pool",
+    )
     broker: str | None = Field(
         None,
         pattern=r"^(redis|rediss|amqp|amqps)://",
@@ -78,6 +84,15 @@ class DetectionSettings(StrictModel):
     )
     languages: list[Literal["th", "en"]] = Field(
         default_factory=lambda: ["th", "en"], min_length=1, description="Detection languages"
+    )
+    adaptive_sampling: bool = Field(
+        True, description="Stop classifying a column once its sampled values are conclusive"
+    )
+    incremental: bool = Field(
+        True, description="Reuse the classification of a table whose change counters stood still"
+    )
+    full_rescan_days: int = Field(
+        7, ge=0, le=3650, description="Read an unchanged table in full again after this many days"
     )
 
 

@@ -41,6 +41,8 @@ __all__ = [
     "SAMPLED_BYTES",
     "FileCache",
     "SafeFileCache",
+    "column_from_plain",
+    "column_to_plain",
     "detectors_fingerprint",
     "file_fingerprint",
     "file_key",
@@ -97,7 +99,7 @@ class FileCache:
             key=FileKey(size=row["size"], mtime=row["mtime"], digest=row["digest"]),
             kind=row["kind"],
             row_count=row["row_count"],
-            columns=tuple(_column_from(item) for item in json.loads(row["columns"])),
+            columns=tuple(column_from_plain(item) for item in json.loads(row["columns"])),
         )
 
     def save(self, source: str, dataset: str, key: FileKey, result: DatasetResult) -> None:
@@ -112,7 +114,7 @@ class FileCache:
             "detectors": detectors_fingerprint(),
             "kind": result.kind,
             "row_count": result.row_count,
-            "columns": json.dumps([_column_to(c) for c in columns], ensure_ascii=False),
+            "columns": json.dumps([column_to_plain(c) for c in columns], ensure_ascii=False),
         }
         table = FILE_CACHE
         with self.engine.begin() as conn:
@@ -125,13 +127,15 @@ def file_key(fs: ShareFS, stat: FileStat) -> FileKey:
     return FileKey(size=stat.size, mtime=stat.mtime, digest=file_fingerprint(fs, stat))
 
 
-def _column_to(column: ColumnResult) -> dict:
+def column_to_plain(column: ColumnResult) -> dict:
+    """A detected column as JSON-ready values (the override, always None here, left out)."""
     item = asdict(column)
-    item.pop("override", None)  # always None here: the detected classification is stored
+    item.pop("override", None)
     return item
 
 
-def _column_from(item: dict) -> ColumnResult:
+def column_from_plain(item: dict) -> ColumnResult:
+    """The column :func:`column_to_plain` wrote."""
     return ColumnResult(
         name=item["name"],
         sampled=item["sampled"],

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from itertools import chain
 
 from agent import __version__
 from agent.inputs.config import DatabaseSource, FilesSource
@@ -27,6 +28,7 @@ from agent.scan.executors.base import Executor
 from agent.scan.executors.select import build_executor
 from agent.scan.file_cache import FileCache, SafeFileCache
 from agent.scan.progress import Progress
+from agent.scan.table_cache import TableCache
 from agent.scan.tasks import (
     DatasetOutcome,
     DatasetTask,
@@ -35,7 +37,7 @@ from agent.scan.tasks import (
     ReviewTask,
     SourceListing,
 )
-from agent.scan.work import ScanContext
+from agent.scan.work import ScanContext, ScanWorker
 from connectors.errors import ConfigError
 from scanners.checks.scan_error import scan_error
 from scanners.classification.overrides import Override
@@ -58,6 +60,8 @@ class ScanPlan:
     today: date = field(default_factory=date.today)
     grants: tuple[ApprovedGrant, ...] | None = None  # the access list; None: no access review
     file_cache: FileCache | None = None  # incremental file scans; None: read every file
+    table_cache: TableCache | None = None  # incremental table scans; None: read every table
+    reuse_unchanged: bool = True  # False (scan --full): read all, keep the caches up to date
     scan_id: str = field(default_factory=lambda: new_scan_id(datetime.now(UTC)))
     should_stop: Callable[[], bool] | None = None  # checked between datasets (SIGTERM, SIGINT)
     overrides: tuple[Override, ...] = ()  # classification overrides (SPEC §9), in file order
@@ -87,23 +91,37 @@ def run_scan(
         plan.overrides,
         plan.decided,
     )
-    executor = executor or build_executor(context, engine, plan.sources)
+    coordinator = ScanWorker(context, engine)  # lists, and uses what unchanged tables kept
+    executor = executor or build_executor(context, engine, plan.sources, coordinator)
     cache = SafeFileCache(plan.file_cache)
     try:
         listings = _list_sources(plan, executor)
         tasks = _dataset_tasks(plan, listings, cache)
+        keys = {
+            (source, name): key
+            for source, listing in listings.items()
+            for name, key in listing.change_keys
+        }
+        tables = plan.table_cache if plan.reuse_unchanged else None
+        kept = _reuse_unchanged(tables, listings, tasks)
+        local = [t for t in kept if t.reuse is not None and t.register_id is None]
+        remote = [t for t in kept if t.reuse is None or t.register_id is not None]
         outcomes: dict[tuple[str, str], DatasetOutcome] = {}
-        for task, outcome in executor.run(tasks, plan.should_stop):
+        done = _performed_here(coordinator, local, plan.should_stop)
+        for task, outcome in chain(done, executor.run(remote, plan.should_stop)):
             assert isinstance(task, DatasetTask) and isinstance(outcome, DatasetOutcome)
             if outcome.config_error is not None:
                 raise ConfigError(outcome.config_error)
-            _remember(cache, task, outcome)
+            _remember(cache, plan.table_cache, task, outcome, keys.get((task.source, task.dataset)))
             outcomes[(task.source, task.dataset)] = outcome
             progress.update(len(outcomes), len(tasks), task.source, task.dataset)
         stopped = len(outcomes) < len(tasks) or len(listings) < len(plan.sources)
         reviews = {} if stopped else _reviews(plan, listings, outcomes, executor)
     finally:
+        if plan.table_cache is not None:
+            plan.table_cache.flush()
         executor.close()
+        coordinator.close()
         progress.finish()
     datasets: list[DatasetResult] = []
     findings: list[Finding] = []
@@ -146,7 +164,11 @@ def run_scan(
 
 
 def _list_sources(plan: ScanPlan, executor: Executor) -> dict[str, SourceListing]:
-    tasks = [ListTask(source.name) for source in plan.sources]
+    tracked = plan.table_cache is not None
+    tasks = [
+        ListTask(source.name, change_keys=tracked and isinstance(source, DatabaseSource))
+        for source in plan.sources
+    ]
     listings: dict[str, SourceListing] = {}
     # Listing is short; the stop request is honoured between datasets (ScanPlan.should_stop).
     for task, listing in executor.run(tasks):
@@ -165,6 +187,7 @@ def _dataset_tasks(
         if listing is None or listing.error is not None:
             continue
         cached = cache.usable and isinstance(source, FilesSource)
+        reuse = cached and plan.reuse_unchanged
         for name in listing.datasets:
             entry = match_entry(plan.register, source.name, name)  # ConfigError: user's
             tasks.append(
@@ -173,16 +196,50 @@ def _dataset_tasks(
                     name,
                     entry.id if entry else None,
                     cache_files=cached,
-                    cached=cache.previous(source.name, name) if cached else None,
+                    cached=cache.previous(source.name, name) if reuse else None,
                 )
             )
     return tasks
 
 
-def _remember(cache: SafeFileCache, task: DatasetTask, outcome: DatasetOutcome) -> None:
-    """Store a freshly classified file in the incremental cache."""
-    if not outcome.from_cache:
-        cache.save(task, outcome)
+def _performed_here(
+    worker: ScanWorker, tasks: list[DatasetTask], should_stop: Callable[[], bool] | None
+) -> Iterator[tuple[DatasetTask, DatasetOutcome]]:
+    """Unchanged tables done in this process (no source is read), the stop request honoured."""
+    for task in tasks:
+        if should_stop is not None and should_stop():
+            return
+        yield task, worker.scan(task)
+
+
+def _reuse_unchanged(
+    tables: TableCache | None, listings: dict[str, SourceListing], tasks: list[DatasetTask]
+) -> list[DatasetTask]:
+    """``tasks``, each unchanged table's carrying its stored classification."""
+    if tables is None:
+        return tasks
+    reusable = {
+        (source, name): stored
+        for source, listing in listings.items()
+        for name, stored in tables.reusable(source, dict(listing.change_keys)).items()
+    }
+    return [replace(t, reuse=reusable.get((t.source, t.dataset))) for t in tasks]
+
+
+def _remember(
+    files: SafeFileCache,
+    tables: TableCache | None,
+    task: DatasetTask,
+    outcome: DatasetOutcome,
+    change_key: str | None,
+) -> None:
+    """Store a freshly classified file or table in its incremental cache."""
+    if outcome.from_cache:
+        return
+    files.save(task, outcome)
+    result = outcome.result
+    if tables is not None and change_key is not None and not (result.error or result.truncated):
+        tables.save(task.source, task.dataset, change_key, result)
 
 
 def _reviews(

@@ -4,7 +4,8 @@ A scan is split so that any executor (this process, a local process pool,
 Celery workers in another network zone) can do the reading while one
 coordinator decides, gathers and records:
 
-- :class:`ListTask` → :class:`SourceListing` — open a source, list its datasets;
+- :class:`ListTask` → :class:`SourceListing` — open a source, list its datasets
+  (and their change keys);
 - :class:`DatasetTask` → :class:`DatasetOutcome` — describe, sample, classify
   one dataset and run its register checks;
 - :class:`ReviewTask` → :class:`ReviewOutcome` — a source's access review.
@@ -40,10 +41,20 @@ class CachedFile:
 
 
 @dataclass(frozen=True)
+class ReusedClassification:
+    """A table's stored classification, reused because its change key has not moved."""
+
+    kind: str
+    row_count: int | None
+    columns: tuple[ColumnResult, ...]
+
+
+@dataclass(frozen=True)
 class ListTask:
-    """List the datasets of one source."""
+    """List the datasets of one source (and read their change keys when asked)."""
 
     source: str
+    change_keys: bool = False
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,7 @@ class SourceListing:
     datasets: tuple[str, ...] = ()
     error: str | None = None
     skipped: tuple[tuple[str, str], ...] = ()  # (file, reason): listed but not scannable
+    change_keys: tuple[tuple[str, str], ...] = ()  # (dataset, key): agent.scan.table_cache
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,7 @@ class DatasetTask:
     register_id: str | None = None
     cache_files: bool = False  # compute the file key so the coordinator can cache the result
     cached: CachedFile | None = None  # the previous classification, if any
+    reuse: ReusedClassification | None = None  # an unchanged table's: not read again
 
 
 @dataclass(frozen=True)

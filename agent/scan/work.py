@@ -39,7 +39,13 @@ from agent.scan.tasks import (
     ReviewTask,
     SourceListing,
 )
-from connectors.base import Connector, FileBacked, SkipReporter, TruncationReporter
+from connectors.base import (
+    ChangeTracker,
+    Connector,
+    FileBacked,
+    SkipReporter,
+    TruncationReporter,
+)
 from connectors.errors import ConfigError
 from connectors.model import DatasetSample
 from connectors.sql.dialects import ConnectionLostError
@@ -146,7 +152,11 @@ class ScanWorker:
             return SourceListing(task.source, error=reason)
         log.info("source %s: %d dataset(s)", task.source, len(datasets))
         skipped = tuple(connector.skipped) if isinstance(connector, SkipReporter) else ()
-        return SourceListing(task.source, datasets, skipped=skipped)
+        keys: tuple[tuple[str, str], ...] = ()
+        if task.change_keys and isinstance(connector, ChangeTracker):
+            found = connector.change_keys()  # never raises: {} when the catalogue fails
+            keys = tuple((name, found[name]) for name in datasets if name in found)
+        return SourceListing(task.source, datasets, skipped=skipped, change_keys=keys)
 
     def scan(self, task: DatasetTask) -> DatasetOutcome:
         """Scan one dataset; a failure is the outcome's error, a user config error stops all."""
@@ -206,6 +216,8 @@ class ScanWorker:
     def _attempt(self, task: DatasetTask, entry: RegisterEntry | None) -> DatasetOutcome:
         """One try at one dataset; ConnectionLostError propagates to :meth:`_scan`."""
         source, name = task.source, task.dataset
+        if task.reuse is not None:
+            return self._reused(task, entry)
         try:
             connector = self.connector(source)
             key = self._file_key(connector, name) if task.cache_files else None
@@ -220,7 +232,9 @@ class ScanWorker:
             info = connector.describe(name)
             detection = self.context.loaded.config.detection
             sample = connector.sample(info, detection.sample_rows)
-            columns = classify_dataset(sample, self.engine, detection.min_match_ratio)
+            columns = classify_dataset(
+                sample, self.engine, detection.min_match_ratio, adaptive=detection.adaptive_sampling
+            )
             columns = apply_overrides(self.context.every_override, source, name, columns)
         except (ConfigError, ConnectionLostError):
             raise
@@ -241,6 +255,28 @@ class ScanWorker:
         outcome = self._with_register_checks(connector, result, entry)
         # A file read in part is read again next time, so its notes are never lost.
         return replace(outcome, file_key=None if result.truncated else key)
+
+    def _reused(self, task: DatasetTask, entry: RegisterEntry | None) -> DatasetOutcome:
+        """An unchanged table's stored classification, overrides applied again; only a
+        registered table needs its source (its register counts are always made afresh)."""
+        reuse = task.reuse
+        assert reuse is not None
+        log.info("dataset %s/%s: unchanged since it was last read", task.source, task.dataset)
+        columns = apply_overrides(
+            self.context.every_override, task.source, task.dataset, reuse.columns
+        )
+        result = DatasetResult(
+            task.source, task.dataset, reuse.kind, reuse.row_count, task.register_id, columns
+        )
+        if entry is None:
+            return DatasetOutcome(result, from_cache=True)
+        try:
+            connector = self.connector(task.source)
+        except ConfigError:
+            raise
+        except Exception as exc:  # the source is unreachable: the dataset's error
+            return DatasetOutcome(replace(result, error=error_reason(exc)), from_cache=True)
+        return self._with_register_checks(connector, result, entry, from_cache=True)
 
     def _with_register_checks(
         self,

@@ -1,9 +1,10 @@
 """Tables and row records of the agent's state store (``agent.state``, SPEC §4).
 
 SQLAlchemy Core tables, all prefixed ``pdpa_``: the store's history,
-``pdpa_file_cache``, the incremental file cache (read and written by
-``agent.scan.file_cache``, declared here so that its schema is migrated with
-the rest, ``agent.state.migrate``), the disclosure log of SPEC §10
+``pdpa_file_cache`` and ``pdpa_table_cache``, the incremental caches (read
+and written by ``agent.scan.file_cache`` and ``agent.scan.table_cache``,
+declared here so that their schema is migrated with the rest,
+``agent.state.migrate``), the disclosure log of SPEC §10
 (``pdpa_disclosures`` and ``pdpa_disclosure_followups``, read and written by
 ``agent.state.disclosures``) and the breach register of SPEC §11
 (``pdpa_breaches`` and ``pdpa_breach_assessments``, ``agent.state.breaches``),
@@ -128,6 +129,21 @@ FILE_CACHE = Table(
     Column("detectors", String(64), nullable=False),  # fingerprint of the detectors
     Column("kind", String(20), nullable=False),
     Column("row_count", Integer),
+    Column("columns", Text, nullable=False),  # JSON of ColumnResult values (masked)
+)
+
+#: A table's last classification and the change key it was read under; see agent.scan.table_cache.
+TABLE_CACHE = Table(
+    "pdpa_table_cache",
+    metadata,
+    Column("source", String(_ID), primary_key=True),
+    Column("dataset", String(_NAME), primary_key=True),
+    Column("change_key", Text, nullable=False),  # connectors.sql.change_keys
+    Column("detectors", String(64), nullable=False),  # fingerprint of the detectors
+    Column("settings", String(64), nullable=False),  # digest of [detection]
+    Column("classified_at", String(_TS), nullable=False),  # when it was last read in full
+    Column("kind", String(20), nullable=False),
+    Column("row_count", BigInteger),
     Column("columns", Text, nullable=False),  # JSON of ColumnResult values (masked)
 )
 

@@ -7,7 +7,9 @@ type as a whole (:class:`Tally`). Each type is then judged on its own
 when a name prior meets enough shapes (:data:`PRIOR_SHAPE_RATIO`), or, in
 free text, as soon as one passage is evidence. The column rules may then
 drop or add types (:func:`apply_rules`), and :func:`column_result` writes
-the decisions with masked examples and reasons.
+the decisions with masked examples and reasons. With adaptive sampling a
+column may be judged on a prefix of its sample while ``sparse_identifiers``
+is judged on all of it (:class:`WholeSample`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from datetime import date, datetime
 
 from scanners.classification.column_lexicon import NamePrior
 from scanners.classification.column_rules import apply as column_rules
+from scanners.classification.column_rules.by_statistics import sparse_identifiers
 from scanners.classification.column_rules.view import ColumnView, TypeTally, Verdict
 from scanners.masking import mask_value
 from scanners.model.result import ColumnResult, PiiMatch
@@ -50,8 +53,10 @@ class Tally:
 
     def add_example(self, pii_type: str, text: str) -> None:
         """Keep ``text`` masked as an example, up to :data:`MAX_EVIDENCE` different ones."""
+        if len(self.examples) >= MAX_EVIDENCE:
+            return
         masked = mask_value(pii_type, text)
-        if len(self.examples) < MAX_EVIDENCE and masked not in self.examples:
+        if masked not in self.examples:
             self.examples.append(masked)
 
 
@@ -102,6 +107,8 @@ class Judged:
     matches: list[tuple[PiiMatch, str, list[str]]] = field(default_factory=list)
     by_shape: set[str] = field(default_factory=set)  # reported by a name prior and shapes only
     notes: list[str] = field(default_factory=list)  # why a type was not reported
+    vetoed: set[str] = field(default_factory=set)  # reported by the values, dropped by a rule
+    inside_text: set[str] = field(default_factory=set)  # added by ``sparse_identifiers``
 
     @property
     def reported(self) -> frozenset[str]:
@@ -130,19 +137,61 @@ def judge_all(
     return judged
 
 
-def apply_rules(view: ColumnView, judged: Judged, tallies: dict[str, Tally]) -> Judged:
-    """Let the column rules drop what the values contradict and add what they show."""
+@dataclass(frozen=True)
+class WholeSample:
+    """A column's whole sample as ``sparse_identifiers`` reads it, the rest judged on a prefix.
+
+    Adaptive sampling (:mod:`scanners.classification.sampling`) may settle
+    every share of a column on a prefix of its sample except the one rule
+    that counts identifiers over all of it; the rest of the sample is then
+    analysed for that rule's types only. ``view`` holds every sampled value
+    and the tallies of those types, ``tallies`` the same with their masked
+    examples: exactly those of the whole sample. The rule is judged on them,
+    and so are the vetoes that stop its additions (check digits, a thing's
+    identifier: for a type not reported they read only the values, the name
+    and that type's tally); the types reported before the rules come from the
+    prefix, as does every other rule.
+    """
+
+    view: ColumnView
+    tallies: dict[str, Tally]
+
+    def additions(self, reported: frozenset[str]) -> list[Verdict]:
+        """The rule's additions on the whole sample, given the types reported before the rules
+        (a reported type is never added: it is kept or a veto dropped it)."""
+        vetoed = {v.type.value for v in column_rules.vetoes(self.view, frozenset(), frozenset())}
+        verdicts = sparse_identifiers.check(self.view, reported)
+        return [v for v in verdicts if v.type.value not in vetoed]
+
+
+def apply_rules(
+    view: ColumnView,
+    judged: Judged,
+    tallies: dict[str, Tally],
+    whole: WholeSample | None = None,
+) -> Judged:
+    """Let the column rules drop what the values contradict and add what they show;
+    with ``whole``, ``sparse_identifiers`` is judged on it instead of on ``view``."""
     verdicts: list[Verdict] = column_rules.vetoes(view, judged.reported, frozenset(judged.by_shape))
     dropped = {v.type.value for v in verdicts}
     reported = judged.reported
+    judged.vetoed = set(reported & dropped)
     judged.matches = [m for m in judged.matches if m[0].type not in dropped]
     judged.notes.extend(dict.fromkeys(v.reason for v in verdicts if v.type.value in reported))
-    for verdict in column_rules.additions(view, judged.reported):
-        if verdict.match is None or verdict.type.value in dropped:
+    inside = sparse_identifiers.check(view, judged.reported)
+    added = [(v, tallies, dropped) for v in column_rules.additions(view, judged.reported)]
+    if whole is not None:  # the rule's additions on the prefix give way to the whole sample's
+        added = [a for a in added if a[0] not in inside]
+        inside = whole.additions(reported)
+        added += [(v, whole.tallies, set()) for v in inside]  # vetoed on the whole sample
+    for verdict, found, vetoed in added:
+        if verdict.match is None or verdict.type.value in vetoed:
             continue
-        tally = tallies.get(verdict.type.value)
+        tally = found.get(verdict.type.value)
         examples = tally.examples if tally and tally.examples else _examples(view, verdict.type)
         judged.matches.append((verdict.match, verdict.reason, examples))
+        if verdict in inside:
+            judged.inside_text.add(verdict.type.value)
     return judged
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
@@ -49,6 +49,34 @@ def _recognizer_name(result: RecognizerResult) -> str:
     return str((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_NAME_KEY, ""))
 
 
+@cache
+def shared_analyzer(languages: tuple[str, ...], scope: str) -> AnalyzerEngine:
+    """Presidio's engine for ``scope`` in ``languages``: once per process, when first asked.
+
+    The free-text pipeline (Thai segmentation, the PERSON model and its
+    lexicons, ~170 MB) is loaded only by a process that meets free text; a
+    process that classifies only column values never pays for it.
+    """
+    registry = RecognizerRegistry(supported_languages=list(languages))
+    for language in languages:
+        for recognizer in all_recognizers(language, scope=scope):
+            registry.add_recognizer(recognizer)
+    nlp_engine = ThaiBlankNlpEngine(languages)
+    nlp_engine.load()
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=list(languages),
+        default_score_threshold=MIN_SCORE,
+        context_aware_enhancer=LemmaContextAwareEnhancer(
+            context_similarity_factor=CONTEXT_BOOST,
+            min_score_with_context_similarity=MIN_SCORE_WITH_CONTEXT,
+            context_prefix_count=6,
+            context_suffix_count=3,
+        ),
+    )
+
+
 class DetectionEngine:
     """Thai-aware detection over free text and over single column values."""
 
@@ -57,35 +85,16 @@ class DetectionEngine:
         # Thai segmentation copes with Latin script too, so Thai analyses everything.
         self.primary_language = "th" if "th" in self.languages else self.languages[0]
 
-    @cached_property
+    @property
     def analyzer(self) -> AnalyzerEngine:
-        """Presidio's engine with the free-text recognizers (``SCOPE`` "text" or "all")."""
-        return self._build_analyzer("text")
+        """Presidio's engine with the free-text recognizers (``SCOPE`` "text" or "all"),
+        built on first use and shared by every engine of this process."""
+        return shared_analyzer(self.languages, "text")
 
-    @cached_property
+    @property
     def value_analyzer(self) -> AnalyzerEngine:
         """Presidio's engine with the column-value recognizers, for comparison and fallback."""
-        return self._build_analyzer("values")
-
-    def _build_analyzer(self, scope: str) -> AnalyzerEngine:
-        registry = RecognizerRegistry(supported_languages=list(self.languages))
-        for language in self.languages:
-            for recognizer in all_recognizers(language, scope=scope):
-                registry.add_recognizer(recognizer)
-        nlp_engine = ThaiBlankNlpEngine(self.languages)
-        nlp_engine.load()
-        return AnalyzerEngine(
-            registry=registry,
-            nlp_engine=nlp_engine,
-            supported_languages=list(self.languages),
-            default_score_threshold=MIN_SCORE,
-            context_aware_enhancer=LemmaContextAwareEnhancer(
-                context_similarity_factor=CONTEXT_BOOST,
-                min_score_with_context_similarity=MIN_SCORE_WITH_CONTEXT,
-                context_prefix_count=6,
-                context_suffix_count=3,
-            ),
-        )
+        return shared_analyzer(self.languages, "values")
 
     @cached_property
     def supported_types(self) -> frozenset[str]:
@@ -127,12 +136,20 @@ class DetectionEngine:
                 groups.setdefault(recognizer.REQUIRES, []).append(recognizer)
         return tuple((requirement, tuple(group)) for requirement, group in groups.items())
 
+    @cached_property
+    def _recognizers_by_types(
+        self,
+    ) -> dict[frozenset[str], tuple[tuple[str, tuple[ScannerRecognizer, ...]], ...]]:
+        """``_direct_recognizers`` cut down to a set of types, per set asked for."""
+        return {}
+
     def analyze_value(
         self,
         text: str,
         context: Sequence[str] | None = None,
         min_score: float = MIN_SCORE,
         normalised: bool = False,
+        entities: frozenset[str] | None = None,
     ) -> list[Entity]:
         """The best score per type that ``analyze(scope="values")`` gives, faster.
 
@@ -143,17 +160,31 @@ class DetectionEngine:
         does, without building Presidio result objects), and recognizers whose
         ``REQUIRES`` the text cannot meet (no digit, no ``@``…) are skipped as a group.
         ``normalised``: the caller already applied ``normalise_text``.
+        ``entities``: only recognizers of these types run (each recognizer scores its
+        own spans, so the entities of these types are exactly those found without it).
         """
         groups = self._direct_recognizers
+        if entities is not None and groups:
+            narrowed = self._recognizers_by_types.get(entities)
+            if narrowed is None:
+                narrowed = self._recognizers_by_types[entities] = tuple(
+                    (requirement, kept)
+                    for requirement, group in groups
+                    if (kept := tuple(r for r in group if r.ENTITY in entities))
+                )
+            groups = narrowed
+            if not groups:
+                return []
         if not groups:
-            return self.analyze(text, context, min_score, scope="values")
+            found = self.analyze(text, context, min_score, scope="values")
+            return found if entities is None else [e for e in found if e.type in entities]
         if not text or not text.strip():
             return []
         if not normalised:
             text = normalise_text(text)
         traits = TextTraits.of(text)
         columns = column_words(context)
-        entities: dict[tuple[str, int, int], Entity] = {}
+        spans: dict[tuple[str, int, int], Entity] = {}
         for requirement, recognizers in groups:
             if not traits.allow(requirement):
                 continue
@@ -166,9 +197,9 @@ class DetectionEngine:
                         score = score_with_context(score)
                     score = round(float(score), 4)
                     key = (recognizer.ENTITY, span.start, span.end)
-                    if score >= min_score and (key not in entities or entities[key].score < score):
-                        entities[key] = Entity(*key, score, recognizer.name)
-        return sorted(entities.values(), key=lambda e: (e.start, e.end, e.type))
+                    if score >= min_score and (key not in spans or spans[key].score < score):
+                        spans[key] = Entity(*key, score, recognizer.name)
+        return sorted(spans.values(), key=lambda e: (e.start, e.end, e.type))
 
     def warm_up(self, free_text: bool = False) -> None:
         """Load the column recognizers now (and the free-text pipeline and model if asked).

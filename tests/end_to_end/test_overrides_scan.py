@@ -240,7 +240,8 @@ def test_the_cli_scan_reports_and_records_the_decisions(tmp_path: Path) -> None:
     create_org(f"sqlite:///{tmp_path / 'org.sqlite'}")
     config = write_files(tmp_path, f"sqlite:///{tmp_path / 'org.sqlite'}", "main")
     config.write_text(
-        config.read_text(encoding="utf-8").replace("workers = 1", "workers = 2"), encoding="utf-8"
+        config.read_text(encoding="utf-8").replace("workers = 1", "workers = 2\ninline_below = 0"),
+        encoding="utf-8",
     )
     out = tmp_path / "reports"
     printed = io.StringIO()

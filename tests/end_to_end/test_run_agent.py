@@ -25,7 +25,7 @@ def share_config(
     config = tmp_path / "pdpa-agent.toml"
     config.write_text(
         f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nschedule = "{schedule}"\n'
-        f"workers = {workers}\n\n"
+        f"workers = {workers}\ninline_below = 0\n\n"
         '[[sources]]\nname = "s"\nkind = "files"\npath = "share"\n\n[reports]\nformats = ["json"]\n',
         encoding="utf-8",
     )

@@ -5,7 +5,10 @@ come from a ``forkserver`` that has already imported the detection engine
 and the drivers, so each starts in milliseconds, and none inherits anything
 of the coordinator (its connections, its threads, a broker client's sockets);
 each worker keeps one connector (one connection pool) per source for the
-whole scan and closes them when the pool shuts down. A per-source
+whole scan and closes them when the pool shuts down. The pool starts only
+when there is enough to do: listings, reviews and a batch of fewer than
+``agent.inline_below`` datasets run in this process (``inline``), which
+would otherwise wait two or three seconds for the pool's processes. A per-source
 cap (:class:`~agent.scan.executors.throttle.Throttle`) bounds the queries one
 source sees at once.
 
@@ -28,6 +31,7 @@ from multiprocessing.util import Finalize
 
 from agent.scan.executors.base import Outcome, StopCheck, Task, failed_outcome, perform
 from agent.scan.executors.throttle import Throttle
+from agent.scan.tasks import DatasetTask
 from agent.scan.work import ScanContext, ScanWorker
 
 log = logging.getLogger(__name__)
@@ -112,13 +116,27 @@ class LocalPoolExecutor:
         context: ScanContext,
         workers: int,
         caps: Mapping[str, int],
+        inline: ScanWorker | None = None,
+        inline_below: int = 0,
     ) -> None:
         self.context = context
         self.workers = workers
         self.caps = dict(caps)
+        self.inline = inline
+        self.inline_below = inline_below
         self._pool: ProcessPoolExecutor | None = None
 
+    def _runs_inline(self, tasks: Sequence[Task]) -> bool:
+        """Whether ``tasks`` are better done in this process: no pool started yet, and
+        listings and reviews only, or fewer datasets than ``inline_below``."""
+        if self.inline is None or self._pool is not None:
+            return False
+        datasets = sum(1 for task in tasks if isinstance(task, DatasetTask))
+        return datasets == 0 or datasets < self.inline_below
+
     def _fresh_pool(self) -> ProcessPoolExecutor:
+        if self.inline is not None:
+            self.inline.close()  # its connections (the listing's) are the pool's to use now
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
         self._pool = ProcessPoolExecutor(
@@ -132,6 +150,13 @@ class LocalPoolExecutor:
     def run(
         self, tasks: Sequence[Task], should_stop: StopCheck | None = None
     ) -> Iterator[tuple[Task, Outcome]]:
+        if self._runs_inline(tasks):
+            assert self.inline is not None
+            for task in tasks:
+                if should_stop is not None and should_stop():
+                    return
+                yield task, perform(self.inline, task)
+            return
         throttle: Throttle[Task] = Throttle(tasks, self.caps)
         attempts: dict[int, int] = {}
         running: dict[Future[Outcome], Task] = {}
@@ -174,6 +199,8 @@ class LocalPoolExecutor:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self.inline is not None:
+            self.inline.close()
 
 
 def _name(task: Task) -> str:

@@ -59,6 +59,8 @@ def test_valid_config_loads_with_env_interpolation(
     config = loaded.config
     assert config.agent.workers == 4
     assert config.detection.sample_rows == 500
+    assert config.detection.adaptive_sampling and config.detection.incremental  # defaults
+    assert config.detection.full_rescan_days == 7 and config.agent.inline_below == 50
     assert config.sources[0].url.endswith("/hr")
     assert config.sources[0].password_env == "HR_DB_PASSWORD"
     assert config.sources[1].include == ["**/*"]
@@ -76,6 +78,10 @@ def test_valid_config_loads_with_env_interpolation(
         ('[agent]\nschedule = "sometimes"\n', 2, "unrecognised schedule"),
         ('[agent]\nschedule = "every day at 25:00"\n', 2, "invalid time"),
         ("[detection]\nmin_match_ratio = 1.5\n", 2, "min_match_ratio"),
+        ("[detection]\nfull_rescan_days = -1\n", 2, "detection.full_rescan_days"),
+        ('[detection]\nincremental = "sometimes"\n', 2, "detection.incremental"),
+        ('[detection]\nadaptive_sampling = "yes please"\n', 2, "detection.adaptive_sampling"),
+        ("[agent]\ninline_below = -5\n", 2, "agent.inline_below"),
         ('[detection]\nlanguages = ["fr"]\n', 2, "languages.0"),
         ('[[sources]]\nname = "a"\nkind = "ftp"\n', 3, "sources.0"),
         (

@@ -50,7 +50,7 @@ def write_config(
     state = state or f"sqlite:///{folder / 'state.db'}"
     path = folder / "pdpa-agent.toml"
     path.write_text(
-        f'[agent]\nstate = "{state}"\nworkers = {workers}\n\n'
+        f'[agent]\nstate = "{state}"\nworkers = {workers}\ninline_below = 0\n\n'
         f"[detection]\nsample_rows = 200\n\n{sources}\n"
         f'[reports]\nformats = [{formats}]\nlanguage = "en"\n',
         encoding="utf-8",

@@ -37,6 +37,7 @@ def _config(org: Org, work: Path, workers: int, language: str) -> Path:
 [agent]
 state = "sqlite:///{work / f"state-{workers}.db"}"
 workers = {workers}
+inline_below = 0
 
 [detection]
 sample_rows = 200

@@ -63,7 +63,8 @@ def test_connections_bounded_during_a_scan(
     workers = 2
     config = tmp_path / "pdpa-agent.toml"
     config.write_text(
-        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = {workers}\n\n'
+        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = {workers}\n'
+        "inline_below = 0\n\n"
         f'[[sources]]\nname = "db"\nkind = "database"\nurl = "{rendered(url)}"\n'
         f'max_concurrency = 2\n\n[reports]\nformats = ["json"]\n',
         encoding="utf-8",

@@ -44,7 +44,7 @@ def is_uninformative(name: str) -> bool:
     return all(t in FILLER_TOKENS or len(t) <= 1 for t in tokens)
 
 
-def _year(value: object, today: date) -> int | None:
+def as_year(value: object, today: date) -> int | None:
     """A four-digit year of either era, as C.E. (``2518`` → 1975); None otherwise."""
     if not isinstance(value, str) or len(value) != 4 or not value.isdigit():
         return None
@@ -59,7 +59,7 @@ def _ages(view: ColumnView) -> tuple[list[float], PiiType] | None:
     ages: list[float] = []
     years = dates = 0
     for value, count in view.counts.items():
-        year = _year(value, view.today)
+        year = as_year(value, view.today)
         if year is not None:
             ages.extend([float(view.today.year - year)] * count)
             years += count

@@ -26,8 +26,8 @@ from scanners.validators import th_national_id
 MIN_VALID_SHARE = 0.8
 #: Fewer candidates than this say nothing either way.
 MIN_CANDIDATES = 5
-_DIGITS_AND_SEPARATORS = re.compile(r"[0-9][0-9 \-.]*[0-9]")
-_NON_DIGITS = re.compile(r"\D")
+DIGITS_AND_SEPARATORS = re.compile(r"[0-9][0-9 \-.]*[0-9]")
+NON_DIGITS = re.compile(r"\D")
 
 
 def _card_valid(digits: str) -> bool:
@@ -49,9 +49,9 @@ def check(view: ColumnView) -> list[Verdict]:
             continue
         candidates = valid = 0
         for value, count in view.texts:
-            if not _DIGITS_AND_SEPARATORS.fullmatch(value):
+            if not DIGITS_AND_SEPARATORS.fullmatch(value):
                 continue
-            digits = _NON_DIGITS.sub("", value)
+            digits = NON_DIGITS.sub("", value)
             if len(digits) not in lengths:
                 continue
             candidates += count

@@ -14,7 +14,7 @@ from scanners.classification.column_rules.view import ColumnView, Verdict
 from scanners.model.result import PiiMatch
 from scanners.pii_types import PiiType
 
-_GROUP = re.compile(r"(?:a|b|ab|o)\s*(?:[+\-]|rh\s*[+\-]|pos|neg|positive|negative)?", re.I)
+BLOOD_GROUP = re.compile(r"(?:a|b|ab|o)\s*(?:[+\-]|rh\s*[+\-]|pos|neg|positive|negative)?", re.I)
 _UNMISTAKABLE = re.compile(r"ab|o|.*[+\-]|.*(?:pos|neg)", re.I)
 MIN_SHARE = 0.9
 MIN_DISTINCT = 3
@@ -25,7 +25,7 @@ def check(view: ColumnView) -> list[Verdict]:
     """Add HEALTH for a column of blood groups."""
     if view.priors or view.non_empty < MIN_VALUES:
         return []
-    groups = [(v.strip(), n) for v, n in view.texts if _GROUP.fullmatch(v.strip())]
+    groups = [(v.strip(), n) for v, n in view.texts if BLOOD_GROUP.fullmatch(v.strip())]
     matched = sum(n for _, n in groups)
     if len(groups) < MIN_DISTINCT or matched < MIN_SHARE * view.non_empty:
         return []

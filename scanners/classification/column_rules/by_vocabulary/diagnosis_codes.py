@@ -18,7 +18,7 @@ from scanners.classification.column_rules.view import ColumnView, Verdict
 from scanners.model.result import PiiMatch
 from scanners.pii_types import PiiType
 
-_CODE = re.compile(r"(?P<code>[A-TV-Z]\d{2}(?P<sub>\.\d{1,4})?)(?P<title>\s+\S.*)?")
+ICD10_CODE = re.compile(r"(?P<code>[A-TV-Z]\d{2}(?P<sub>\.\d{1,4})?)(?P<title>\s+\S.*)?")
 MIN_SHARE = 0.8
 MIN_DISTINCT_CODES = 5
 MIN_DETAILED_SHARE = 0.3
@@ -32,7 +32,7 @@ def check(view: ColumnView) -> list[Verdict]:
     coded = detailed = 0
     codes: set[str] = set()
     for value, count in view.texts:
-        match = _CODE.fullmatch(value.strip())
+        match = ICD10_CODE.fullmatch(value.strip())
         if match is None:
             continue
         coded += count

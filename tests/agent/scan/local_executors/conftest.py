@@ -48,7 +48,7 @@ def database_source(name: str, url: URL, extra: str = "") -> str:
 
 def write_config(path: Path, workers: int, sources: str, extra: str = "") -> Path:
     path.write_text(
-        f"[agent]\nworkers = {workers}\n\n[detection]\nsample_rows = 500\n\n{sources}\n{extra}",
+        f"[agent]\nworkers = {workers}\ninline_below = 0\n\n[detection]\nsample_rows = 500\n\n{sources}\n{extra}",
         encoding="utf-8",
     )
     return path

@@ -75,7 +75,7 @@ def test_verbose_logs_of_pool_processes_reach_the_terminal(
 
     config = tmp_path / "pdpa-agent.toml"
     config.write_text(
-        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = 2\n'
+        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = 2\ninline_below = 0\n'
         f'[[sources]]\nname = "music"\nkind = "database"\n'
         f'url = "sqlite:///{shared_data / "chinook.sqlite"}"\n'
         '[reports]\nformats = ["json"]\n',
@@ -106,7 +106,7 @@ def test_pool_processes_see_password_variables_as_the_coordinator_has_them_now(
     engine.dispose()
     config = tmp_path / "pdpa-agent.toml"
     config.write_text(
-        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = 2\n'
+        f'[agent]\nstate = "sqlite:///{tmp_path / "state.db"}"\nworkers = 2\ninline_below = 0\n'
         f'[[sources]]\nname = "crm"\nkind = "database"\nurl = "{url.render_as_string(False)}"\n'
         'password_env = "PDPA_TEST_LATE_PASSWORD"\n',
         encoding="utf-8",

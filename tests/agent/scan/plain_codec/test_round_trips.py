@@ -26,6 +26,7 @@ from agent.scan.tasks import (
     DatasetTask,
     FileKey,
     ListTask,
+    ReusedClassification,
     ReviewOutcome,
     ReviewTask,
     SourceListing,
@@ -72,6 +73,24 @@ VALUES: list[tuple[str, object]] = [
         ),
     ),
     ("failed listing", SourceListing("org", error="cannot connect")),
+    ("list task asking for change keys", ListTask("org", change_keys=True)),
+    (
+        "listing with change keys",
+        SourceListing(
+            "org",
+            ("public.staff", "public.product"),
+            change_keys=(("public.staff", "pg:16387:40:2:1:88ab"),),
+        ),
+    ),
+    (
+        "dataset task reusing an unchanged table",
+        DatasetTask(
+            "org",
+            "public.staff",
+            register_id="HR-1",
+            reuse=ReusedClassification("table", 40, (EMAIL, PLAIN_COLUMN)),
+        ),
+    ),
     ("plain dataset task", DatasetTask("org", "public.staff")),
     (
         "dataset task with a cached file",
