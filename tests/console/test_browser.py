@@ -21,18 +21,18 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from tests.console.conftest import Org
@@ -116,10 +116,29 @@ def _shot(browser: WebDriver, name: str) -> None:
         browser.save_screenshot(str(Path(SHOTS) / f"console-{name}.png"))
 
 
+def _gone(element: WebElement) -> Callable[[WebDriver], bool]:
+    """Whether ``element``'s page has gone. Chromium answers a look at a node of a page
+    being replaced either "stale element" or, mid-navigation, "Node with given id does
+    not belong to the document": both mean gone (``staleness_of`` knows only the first)."""
+
+    def check(_browser: WebDriver) -> bool:
+        try:
+            element.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+
+    return check
+
+
 def _submit(browser: WebDriver, button: WebElement) -> None:
     """Click ``button`` and wait until the page it was on has gone (the next one is loading)."""
     button.click()
-    WebDriverWait(browser, 30).until(expected_conditions.staleness_of(button))
+    WebDriverWait(browser, 30).until(_gone(button))
 
 
 def _log_in(browser: WebDriver, base: str, name: str, password: str = PASSWORD) -> None:
