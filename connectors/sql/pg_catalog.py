@@ -1,7 +1,8 @@
 """The PostgreSQL system catalogue tables the connector reads, declared once.
 
-Row-count estimates (:mod:`connectors.sql.row_counts`) and effective
-privileges (:mod:`connectors.sql.grants.postgresql`) query these with
+Row-count estimates (:mod:`connectors.sql.row_counts`), change keys
+(:mod:`connectors.sql.change_keys.postgresql`) and effective privileges
+(:mod:`connectors.sql.grants.postgresql`) query these with
 SQLAlchemy Core, so every identifier is quoted by the dialect and every value
 is a bound parameter. Only the columns read are declared (a table is never
 selected whole except ``pg_roles``, whose columns here hold no secret —
@@ -33,6 +34,16 @@ pg_class = Table(
     Column("relkind", String),
     Column("relowner", BigInteger),
     Column("relacl", NullType),
+    Column("relfilenode", BigInteger),
+    schema="pg_catalog",
+)
+pg_stat_user_tables = Table(
+    "pg_stat_user_tables",
+    catalog,
+    Column("relid", BigInteger),
+    Column("n_tup_ins", BigInteger),
+    Column("n_tup_upd", BigInteger),
+    Column("n_tup_del", BigInteger),
     schema="pg_catalog",
 )
 pg_roles = Table(
@@ -61,6 +72,8 @@ pg_attribute = Table(
     Column("attname", String),
     Column("attnum", Integer),
     Column("attisdropped", Boolean),
+    Column("atttypid", BigInteger),
+    Column("atttypmod", Integer),
     Column("attacl", NullType),
     schema="pg_catalog",
 )

@@ -25,13 +25,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import (
-    BigInteger,
-    Boolean,
-    Column,
-    Integer,
-    MetaData,
-    String,
-    Table,
     func,
     literal,
     select,
@@ -41,39 +34,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from connectors.sql.change_keys import Keys
-from connectors.sql.pg_catalog import pg_namespace
-
-_catalog = MetaData()
-_attributes = Table(
-    "pg_attribute",
-    _catalog,
-    Column("attrelid", BigInteger),
-    Column("attname", String),
-    Column("attnum", Integer),
-    Column("atttypid", BigInteger),
-    Column("atttypmod", Integer),
-    Column("attisdropped", Boolean),
-    schema="pg_catalog",
-)
-_classes = Table(
-    "pg_class",
-    _catalog,
-    Column("oid", BigInteger),
-    Column("relname", String),
-    Column("relnamespace", BigInteger),
-    Column("relkind", String),
-    Column("relfilenode", BigInteger),
-    schema="pg_catalog",
-)
-_counters = Table(
-    "pg_stat_user_tables",
-    _catalog,
-    Column("relid", BigInteger),
-    Column("n_tup_ins", BigInteger),
-    Column("n_tup_upd", BigInteger),
-    Column("n_tup_del", BigInteger),
-    schema="pg_catalog",
-)
+from connectors.sql.pg_catalog import pg_attribute, pg_class, pg_namespace, pg_stat_user_tables
 
 
 def trusted(conn: Connection) -> bool:
@@ -85,7 +46,7 @@ def trusted(conn: Connection) -> bool:
 
 def statement(schemas: Sequence[str]) -> Select[Any]:
     """Schema, table, file node, counters and the ordered column list of every table."""
-    attribute = _attributes
+    attribute = pg_attribute
     described = func.concat(
         attribute.c.attname, ":", func.format_type(attribute.c.atttypid, attribute.c.atttypmod)
     )
@@ -93,30 +54,30 @@ def statement(schemas: Sequence[str]) -> Select[Any]:
     return (
         select(
             pg_namespace.c.nspname.label("schema"),
-            _classes.c.relname.label("table"),
-            _classes.c.relfilenode,
-            _counters.c.n_tup_ins,
-            _counters.c.n_tup_upd,
-            _counters.c.n_tup_del,
+            pg_class.c.relname.label("table"),
+            pg_class.c.relfilenode,
+            pg_stat_user_tables.c.n_tup_ins,
+            pg_stat_user_tables.c.n_tup_upd,
+            pg_stat_user_tables.c.n_tup_del,
             func.md5(shape).label("shape"),
         )
-        .select_from(_classes)
-        .join(pg_namespace, pg_namespace.c.oid == _classes.c.relnamespace)
-        .join(attribute, attribute.c.attrelid == _classes.c.oid)
-        .join(_counters, _counters.c.relid == _classes.c.oid)
+        .select_from(pg_class)
+        .join(pg_namespace, pg_namespace.c.oid == pg_class.c.relnamespace)
+        .join(attribute, attribute.c.attrelid == pg_class.c.oid)
+        .join(pg_stat_user_tables, pg_stat_user_tables.c.relid == pg_class.c.oid)
         .where(
             pg_namespace.c.nspname.in_(list(schemas)),
-            _classes.c.relkind == "r",
+            pg_class.c.relkind == "r",
             attribute.c.attnum > 0,
             attribute.c.attisdropped.is_(False),
         )
         .group_by(
             pg_namespace.c.nspname,
-            _classes.c.relname,
-            _classes.c.relfilenode,
-            _counters.c.n_tup_ins,
-            _counters.c.n_tup_upd,
-            _counters.c.n_tup_del,
+            pg_class.c.relname,
+            pg_class.c.relfilenode,
+            pg_stat_user_tables.c.n_tup_ins,
+            pg_stat_user_tables.c.n_tup_upd,
+            pg_stat_user_tables.c.n_tup_del,
         )
     )
 
