@@ -139,6 +139,7 @@ class LocalPoolExecutor:
             self.inline.close()  # its connections (the listing's) are the pool's to use now
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
+        log.info("starting a pool of %d scan processes", self.workers)
         self._pool = ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=_pool_context(),
