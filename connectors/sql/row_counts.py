@@ -11,7 +11,7 @@ exactly below :data:`EXACT_COUNT_BELOW` rows and trusts the estimate above it.
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, MetaData, String, Table, func, literal, select
+from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, func, literal, select
 from sqlalchemy.engine import Connection
 
 from connectors.sql import dialects
@@ -23,12 +23,17 @@ from connectors.sql.vendors import mssql, oracle
 EXACT_COUNT_BELOW = 100_000
 
 _information_schema = MetaData()
-_mysql_tables = Table(
+#: MySQL / MariaDB ``information_schema.TABLES`` (also read for change keys).
+mysql_tables = Table(
     "TABLES",
     _information_schema,
     Column("TABLE_SCHEMA", String, key="table_schema"),
     Column("TABLE_NAME", String, key="table_name"),
     Column("TABLE_ROWS", BigInteger, key="table_rows"),
+    Column("TABLE_TYPE", String, key="table_type"),
+    Column("ENGINE", String, key="engine"),
+    Column("CREATE_TIME", DateTime, key="create_time"),
+    Column("UPDATE_TIME", DateTime, key="update_time"),
     schema="information_schema",
 )
 
@@ -64,8 +69,8 @@ def estimated_rows(conn: Connection, schema: str | None, table: str) -> int | No
         known = [int(value) for value in found if value is not None and value >= 0]
         return max(known) if known else None
     if dialect_family == "mysql":
-        stmt = select(_mysql_tables.c.table_rows).where(
-            _mysql_tables.c.table_schema == schema, _mysql_tables.c.table_name == table
+        stmt = select(mysql_tables.c.table_rows).where(
+            mysql_tables.c.table_schema == schema, mysql_tables.c.table_name == table
         )
         value = conn.execute(stmt).scalar()
         return None if value is None else int(value)

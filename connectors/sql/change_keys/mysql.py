@@ -22,11 +22,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table, func, select
+from sqlalchemy import BigInteger, Column, MetaData, String, Table, func, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql import Select
 
 from connectors.sql.change_keys import Keys, shape_digest
+from connectors.sql.row_counts import mysql_tables
 
 #: Engines whose ``UPDATE_TIME`` follows every committed change.
 TRACKED_ENGINES = frozenset({"innodb", "myisam", "aria"})
@@ -34,17 +35,6 @@ TRACKED_ENGINES = frozenset({"innodb", "myisam", "aria"})
 SETTLING = timedelta(seconds=2)
 
 _information_schema = MetaData()
-_tables = Table(
-    "TABLES",
-    _information_schema,
-    Column("TABLE_SCHEMA", String, key="schema"),
-    Column("TABLE_NAME", String, key="table"),
-    Column("TABLE_TYPE", String, key="type"),
-    Column("ENGINE", String, key="engine"),
-    Column("CREATE_TIME", DateTime, key="created"),
-    Column("UPDATE_TIME", DateTime, key="updated"),
-    schema="information_schema",
-)
 _columns = Table(
     "COLUMNS",
     _information_schema,
@@ -59,15 +49,15 @@ _columns = Table(
 
 def tables_statement(schemas: Sequence[str]) -> Select[Any]:
     """Every base table of ``schemas`` with its engine, creation and last-update times."""
-    t = _tables.c
+    t = mysql_tables.c
     return select(
-        t.schema.label("schema"),
-        t.table.label("table"),
+        t.table_schema.label("schema"),
+        t.table_name.label("table"),
         t.engine.label("engine"),
-        t.created.label("created"),
-        t.updated.label("updated"),
+        t.create_time.label("created"),
+        t.update_time.label("updated"),
         func.now().label("now"),
-    ).where(t.schema.in_(list(schemas)), t.type == "BASE TABLE")
+    ).where(t.table_schema.in_(list(schemas)), t.table_type == "BASE TABLE")
 
 
 def columns_statement(schemas: Sequence[str]) -> Select[Any]:
